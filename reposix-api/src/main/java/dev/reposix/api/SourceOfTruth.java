@@ -1,0 +1,108 @@
+package dev.reposix.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One project of a source of truth (a Confluence space, a tracker project) opened for reading and,
+ * where its {@link Capabilities} say so, writing.
+ *
+ * <p>Reading the manifest and bodies is mandatory. Create, update and delete are optional: the
+ * default implementations throw {@link StandardErrorCode#UNSUPPORTED_OPERATION}, and a backend
+ * overrides exactly those it declares. New optional operations arrive as new default methods, so
+ * backends built against an older API keep working.
+ *
+ * <p>Instances are not required to be thread-safe; reposix calls one instance from one thread at a
+ * time. Close it to release connections.
+ *
+ * @since 0.1
+ */
+public interface SourceOfTruth extends AutoCloseable {
+
+    /**
+     * The backend's scheme, e.g. {@code confluence}; the same as its provider's.
+     *
+     * @return the scheme
+     */
+    String scheme();
+
+    /**
+     * The operations this instance supports beyond reading.
+     *
+     * @return the capabilities
+     */
+    Capabilities capabilities();
+
+    /**
+     * Every record of the project (all statuses the backend lists), without bodies. Backends
+     * follow pagination to the end and never return a record twice.
+     *
+     * @return the manifest, in no particular order
+     */
+    List<ManifestEntry> manifest();
+
+    /**
+     * Reads records with bodies and labels, in bulk where the source of truth allows it. Ids that do
+     * not exist are skipped. Records are handed to {@code consumer} as they arrive, so a caller
+     * need not hold a whole project in memory.
+     *
+     * @param ids the records to read
+     * @param consumer receives each record found, once
+     */
+    void readRecords(Collection<RecordId> ids, Consumer<? super Record> consumer);
+
+    /**
+     * Reads one record with body and labels.
+     *
+     * @param id the record
+     * @return the record, or empty if it does not exist
+     */
+    default Optional<Record> readRecord(RecordId id) {
+        Record[] found = new Record[1];
+        readRecords(List.of(id), record -> found[0] = record);
+        return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * Creates a record.
+     *
+     * @param record the record to create
+     * @return the new record's manifest entry (its id and first version)
+     * @throws ReposixException {@link StandardErrorCode#UNSUPPORTED_OPERATION} without
+     *     {@link Capability#CREATE}
+     */
+    default ManifestEntry create(NewRecord record) {
+        throw ReposixException.unsupported(scheme(), Capability.CREATE);
+    }
+
+    /**
+     * Updates a record if it is still at the expected version.
+     *
+     * @param update the new state and the version it is based on
+     * @return {@link UpdateOutcome.Updated}, or {@link UpdateOutcome.Conflict} if someone else
+     *     changed the record meanwhile (nothing is changed then)
+     * @throws ReposixException {@link StandardErrorCode#UNSUPPORTED_OPERATION} without
+     *     {@link Capability#UPDATE}; {@link StandardErrorCode#RECORD_NOT_FOUND} for an unknown id
+     */
+    default UpdateOutcome update(RecordUpdate update) {
+        throw ReposixException.unsupported(scheme(), Capability.UPDATE);
+    }
+
+    /**
+     * Deletes a record (moves it to the trash where the source of truth has one).
+     *
+     * @param id the record
+     * @return whether it was deleted or already absent
+     * @throws ReposixException {@link StandardErrorCode#UNSUPPORTED_OPERATION} without
+     *     {@link Capability#DELETE}
+     */
+    default DeleteOutcome delete(RecordId id) {
+        throw ReposixException.unsupported(scheme(), Capability.DELETE);
+    }
+
+    /** Releases connections and other resources; closing twice has no effect. */
+    @Override
+    void close();
+}

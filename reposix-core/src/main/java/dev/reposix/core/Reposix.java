@@ -1,0 +1,296 @@
+package dev.reposix.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import dev.reposix.api.BackendContext;
+import dev.reposix.api.ReposixException;
+import dev.reposix.api.Setting;
+import dev.reposix.api.Settings;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.SourceOfTruthProvider;
+import dev.reposix.api.StandardErrorCode;
+import dev.reposix.core.http.EgressPolicy;
+import dev.reposix.core.http.HttpClientTransport;
+import dev.reposix.core.http.RequestCounters;
+import dev.reposix.core.http.TransportOptions;
+import dev.reposix.core.internal.CoreConfiguration;
+import dev.reposix.core.internal.CoreModule;
+import dev.reposix.core.provider.ProviderLoadProblem;
+import dev.reposix.core.provider.ProviderRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The entry point for embedders and the CLI: everything reposix does starts here. Build one with
+ * {@link #builder()}, register backends explicitly (or turn on discovery), and close it when done
+ * to release HTTP connections. No globals: two instances never share state. Thread-safe.
+ *
+ * <pre>{@code
+ * try (Reposix reposix = Reposix.builder()
+ *         .provider(new ConfluenceProvider())
+ *         .environment(System.getenv())
+ *         .build();
+ *      SourceOfTruth space = reposix.open(RemoteSpec.parse("confluence::ENG"))) {
+ *     space.manifest().forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Reposix implements AutoCloseable {
+
+    private final CoreConfiguration configuration;
+    private final ProviderRegistry registry;
+    private final EgressPolicy egressPolicy;
+    private final HttpClientTransport transport;
+    private final BackendContext backendContext;
+
+    private Reposix(Injector injector) {
+        this.configuration = injector.getInstance(CoreConfiguration.class);
+        this.registry = injector.getInstance(ProviderRegistry.class);
+        this.egressPolicy = injector.getInstance(EgressPolicy.class);
+        this.transport = injector.getInstance(HttpClientTransport.class);
+        this.backendContext = injector.getInstance(BackendContext.class);
+    }
+
+    /**
+     * A builder with no providers, an empty environment (so loopback-only egress) and the system
+     * clock.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The loaded backends, sorted by scheme.
+     *
+     * @return the providers
+     */
+    public List<SourceOfTruthProvider> providers() {
+        return registry.providers();
+    }
+
+    /**
+     * Backends found on the class path that failed to load.
+     *
+     * @return the problems, empty when all loaded
+     */
+    public List<ProviderLoadProblem> providerProblems() {
+        return registry.problems();
+    }
+
+    /**
+     * Every error code reposix and the loaded backends can report.
+     *
+     * @return the catalog
+     */
+    public ErrorCatalog errorCatalog() {
+        return ErrorCatalog.of(registry.providers());
+    }
+
+    /**
+     * Opens a project: resolves the backend's settings (reporting all missing ones at once) and
+     * hands it the egress-checked transport.
+     *
+     * @param remote the remote, e.g. {@code confluence::ENG}
+     * @return the opened project; close it when done
+     * @throws ReposixException for an unknown scheme, missing or invalid settings, or a backend that
+     *     cannot reach its source of truth
+     */
+    public SourceOfTruth open(RemoteSpec remote) {
+        SourceOfTruthProvider provider = registry.require(remote.scheme());
+        Settings settings = SettingsResolver.resolve(provider, configuration.environment(),
+                configuration.explicitSettings().getOrDefault(remote.scheme(), Map.of()));
+        try {
+            SourceOfTruth opened = provider.open(remote.project(), settings, backendContext);
+            if (opened == null) {
+                throw new ReposixException(StandardErrorCode.BACKEND_FAILURE,
+                        provider.getClass().getName() + ".open returned null");
+            }
+            return opened;
+        } catch (ReposixException expected) {
+            throw expected;
+        } catch (RuntimeException bug) {
+            throw new ReposixException(StandardErrorCode.BACKEND_FAILURE, "the " + remote.scheme()
+                    + " backend failed to open " + remote.project() + ": " + redactor().redact(bug.toString()), bug);
+        }
+    }
+
+    /**
+     * Masks the secret setting values of every loaded backend; the CLI passes every message it
+     * prints through it.
+     *
+     * @return the redactor
+     */
+    public SecretRedactor redactor() {
+        List<String> secrets = new ArrayList<>();
+        for (SourceOfTruthProvider provider : registry.providers()) {
+            Map<String, String> explicit = configuration.explicitSettings().getOrDefault(provider.scheme(), Map.of());
+            for (Setting setting : provider.settings()) {
+                if (setting.secret()) {
+                    secrets.add(configuration.environment().get(setting.environmentVariable()));
+                    secrets.add(explicit.get(setting.name()));
+                }
+            }
+        }
+        return new SecretRedactor(secrets);
+    }
+
+    /**
+     * The egress policy in force.
+     *
+     * @return the policy
+     */
+    public EgressPolicy egressPolicy() {
+        return egressPolicy;
+    }
+
+    /**
+     * Requests sent so far, per endpoint; for benchmarks and tests.
+     *
+     * @return the counters
+     */
+    public RequestCounters requestCounters() {
+        return transport.counters();
+    }
+
+    /** Releases HTTP connections. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Configures a {@link Reposix}; not thread-safe. */
+    public static final class Builder {
+        private final List<SourceOfTruthProvider> providers = new ArrayList<>();
+        private final Map<String, Map<String, String>> explicitSettings = new HashMap<>();
+        private ClassLoader discoveryLoader;
+        private Map<String, String> environment = Map.of();
+        private EgressPolicy egressPolicy;
+        private TransportOptions transportOptions = TransportOptions.DEFAULTS;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Registers a backend explicitly.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder provider(SourceOfTruthProvider provider) {
+            providers.add(requireNonNull(provider, "provider is null"));
+            return this;
+        }
+
+        /**
+         * Also registers the backends that {@code META-INF/services} files on a class loader name.
+         *
+         * @param loader the class loader to search
+         * @return this builder
+         */
+        public Builder discoverProviders(ClassLoader loader) {
+            this.discoveryLoader = requireNonNull(loader, "loader is null");
+            return this;
+        }
+
+        /**
+         * The environment variables to read settings, the egress policy and proxies from (the CLI
+         * passes {@link System#getenv()}); empty by default.
+         *
+         * @param variables the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(requireNonNull(variables, "variables is null"));
+            return this;
+        }
+
+        /**
+         * Sets a backend's setting directly, overriding its environment variable.
+         *
+         * @param scheme the backend's scheme
+         * @param name the setting's name (not its variable)
+         * @param value the value
+         * @return this builder
+         */
+        public Builder setting(String scheme, String name, String value) {
+            explicitSettings.computeIfAbsent(scheme, key -> new HashMap<>())
+                    .put(requireNonNull(name, "name is null"), requireNonNull(value, "value is null"));
+            return this;
+        }
+
+        /**
+         * Uses this egress policy instead of {@code REPOSIX_ALLOWED_ORIGINS}.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder egressPolicy(EgressPolicy policy) {
+            this.egressPolicy = requireNonNull(policy, "policy is null");
+            return this;
+        }
+
+        /**
+         * HTTP timeouts and retry limits.
+         *
+         * @param options the options
+         * @return this builder
+         */
+        public Builder transportOptions(TransportOptions options) {
+            this.transportOptions = requireNonNull(options, "options is null");
+            return this;
+        }
+
+        /**
+         * The clock (tests use a fixed one).
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = requireNonNull(value, "clock is null");
+            return this;
+        }
+
+        /**
+         * Builds the instance; discovers providers now if asked to.
+         *
+         * @return the instance
+         * @throws ReposixException {@link CoreErrorCode#DUPLICATE_SCHEME} when two providers claim a scheme
+         */
+        public Reposix build() {
+            Map<String, Map<String, String>> settingsCopy = new HashMap<>();
+            explicitSettings.forEach((scheme, values) -> settingsCopy.put(scheme, Map.copyOf(values)));
+            CoreConfiguration configuration = new CoreConfiguration(providers, Optional.ofNullable(discoveryLoader),
+                    environment, settingsCopy, Optional.ofNullable(egressPolicy), transportOptions, clock);
+            try {
+                return new Reposix(Guice.createInjector(Stage.PRODUCTION, new CoreModule(configuration)));
+            } catch (CreationException | ProvisionException wiringFailure) {
+                throw unwrap(wiringFailure);
+            }
+        }
+
+        /** Guice wraps what providers throw; callers should see reposix's own error. */
+        private static RuntimeException unwrap(RuntimeException wiringFailure) {
+            for (Throwable cause = wiringFailure.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ReposixException reposixException) {
+                    return reposixException;
+                }
+            }
+            return wiringFailure;
+        }
+    }
+}
