@@ -144,7 +144,7 @@ public final class Reposix implements AutoCloseable {
                 }
             }
         }
-        return new SecretRedactor(secrets);
+        return SecretRedactor.of(secrets);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.reposix.core;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,11 +22,33 @@ public final class SecretRedactor {
 
     private final List<String> secrets;
 
-    SecretRedactor(List<String> secrets) {
+    /**
+     * A redactor for these secret values; {@code null} and very short values are ignored.
+     *
+     * @param secrets the values to mask
+     * @return the redactor
+     */
+    public static SecretRedactor of(Collection<String> secrets) {
+        return new SecretRedactor(secrets);
+    }
+
+    private SecretRedactor(Collection<String> secrets) {
         this.secrets = secrets.stream()
                 .filter(secret -> secret != null && secret.length() >= SHORTEST_MASKED)
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
+    }
+
+    /**
+     * A redactor that also masks these values.
+     *
+     * @param more further secret values
+     * @return the combined redactor
+     */
+    public SecretRedactor with(Collection<String> more) {
+        List<String> all = new ArrayList<>(secrets);
+        all.addAll(more);
+        return new SecretRedactor(all);
     }
 
     /**

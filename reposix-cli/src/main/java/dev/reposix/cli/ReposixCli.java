@@ -1,0 +1,89 @@
+package dev.reposix.cli;
+
+import dev.reposix.core.Reposix;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * Builds the {@code reposix} command line: the command tree, the exit-code mapping and the error
+ * reporter. Commands reach core through one lazily built {@link Reposix}, so {@code --help} and
+ * {@code --version} start nothing.
+ */
+public final class ReposixCli {
+
+    private ReposixCli() {
+    }
+
+    /**
+     * The command line for an environment; call {@link CommandLine#execute} on it.
+     *
+     * @param environment the environment variables and plugin class loader
+     * @return the command line
+     */
+    public static CommandLine create(CliEnvironment environment) {
+        Session session = new Session(environment);
+        CommandLine commandLine = new CommandLine(new ReposixCommand(), new SessionFactory(session));
+        commandLine.setExecutionExceptionHandler(new ErrorReporter(session));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                session.close();
+            }
+        });
+        return commandLine;
+    }
+
+    /** One CLI invocation's shared state: the environment and the lazily built core. */
+    static final class Session implements Supplier<Reposix> {
+        private final CliEnvironment environment;
+        private Reposix reposix;
+
+        Session(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        CliEnvironment environment() {
+            return environment;
+        }
+
+        @Override
+        public synchronized Reposix get() {
+            if (reposix == null) {
+                reposix = Reposix.builder()
+                        .environment(environment.variables())
+                        .discoverProviders(environment.pluginLoader())
+                        .build();
+            }
+            return reposix;
+        }
+
+        synchronized void close() {
+            if (reposix != null) {
+                reposix.close();
+                reposix = null;
+            }
+        }
+    }
+
+    /** Lets picocli construct commands that receive the session. */
+    private static final class SessionFactory implements CommandLine.IFactory {
+        private final Session session;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        SessionFactory(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (SessionCommand.class.isAssignableFrom(type)) {
+                K command = fallback.create(type);
+                ((SessionCommand) command).attach(session);
+                return command;
+            }
+            return fallback.create(type);
+        }
+    }
+}

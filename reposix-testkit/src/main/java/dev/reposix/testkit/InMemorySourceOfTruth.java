@@ -1,0 +1,143 @@
+package dev.reposix.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
+import dev.reposix.api.DeleteOutcome;
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.NewRecord;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordId;
+import dev.reposix.api.RecordUpdate;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.UpdateOutcome;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One opened project of {@link InMemoryProvider}. It honours exactly its {@link Capabilities}
+ * (others throw the standard UNSUPPORTED error) and lists the manifest page by page, following its
+ * own cursor as a REST backend would. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class InMemorySourceOfTruth implements SourceOfTruth {
+
+    private final InMemoryProject project;
+    private final Capabilities capabilities;
+    private final int pageSize;
+    private final Clock clock;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    InMemorySourceOfTruth(InMemoryProject project, Capabilities capabilities, int pageSize, Clock clock) {
+        this.project = requireNonNull(project, "project is null");
+        this.capabilities = requireNonNull(capabilities, "capabilities is null");
+        this.pageSize = pageSize;
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public String scheme() {
+        return InMemoryProvider.SCHEME;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /**
+     * The number of records per listing page.
+     *
+     * @return the page size
+     */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    @Override
+    public List<ManifestEntry> manifest() {
+        ensureOpen();
+        List<ManifestEntry> entries = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            InMemoryProject.ManifestPage page = project.page(cursor, pageSize);
+            entries.addAll(page.entries());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public void readRecords(Collection<RecordId> ids, Consumer<? super Record> consumer) {
+        ensureOpen();
+        requireNonNull(consumer, "consumer is null");
+        for (RecordId id : new LinkedHashSet<>(ids)) {
+            project.read(id).map(this::withSupportedLabels).ifPresent(consumer);
+        }
+    }
+
+    @Override
+    public ManifestEntry create(NewRecord record) {
+        ensureOpen();
+        requireNonNull(record, "record is null");
+        require(Capability.CREATE);
+        if (record.parentId().isPresent()) {
+            require(Capability.HIERARCHY);
+        }
+        if (!record.labels().isEmpty()) {
+            require(Capability.LABELS);
+        }
+        return project.create(record, clock.instant());
+    }
+
+    @Override
+    public UpdateOutcome update(RecordUpdate update) {
+        ensureOpen();
+        requireNonNull(update, "update is null");
+        require(Capability.UPDATE);
+        // Without a hierarchy every record is top-level, so any parent at all would be a move.
+        if (update.parentId().isPresent()) {
+            require(Capability.HIERARCHY);
+        }
+        if (!update.labelsToAdd().isEmpty() || !update.labelsToRemove().isEmpty()) {
+            require(Capability.LABELS);
+        }
+        return project.update(update, clock.instant());
+    }
+
+    @Override
+    public DeleteOutcome delete(RecordId id) {
+        ensureOpen();
+        requireNonNull(id, "id is null");
+        require(Capability.DELETE);
+        return project.delete(id);
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    private Record withSupportedLabels(Record record) {
+        return capabilities.supports(Capability.LABELS) ? record : new Record(record.entry(), Set.of(), record.body());
+    }
+
+    private void require(Capability capability) {
+        capabilities.require(scheme(), capability);
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this '" + scheme() + "' source of truth is closed; open a new one");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.reposix.testkit;
+
+import dev.reposix.api.Capabilities;
+import dev.reposix.api.SourceOfTruthProvider;
+
+/** Runs the contract against the in-memory backend with every capability and three records a page. */
+class InMemoryContractTest extends SourceOfTruthContract {
+
+    private static final int PAGE_SIZE = 3;
+
+    private final InMemoryProvider provider = new InMemoryProvider(new InMemoryStore(), Capabilities.all(), PAGE_SIZE);
+
+    @Override
+    protected SourceOfTruthProvider provider() {
+        return provider;
+    }
+
+    @Override
+    protected ContractFixture fixture() {
+        return ContractFixture.seedingThroughSpi(() -> provider.open("CONTRACT", TestingBackendContext.offline()));
+    }
+
+    @Override
+    protected Capabilities expectedCapabilities() {
+        return Capabilities.all();
+    }
+
+    @Override
+    protected int listingPageSize() {
+        return PAGE_SIZE;
+    }
+}
