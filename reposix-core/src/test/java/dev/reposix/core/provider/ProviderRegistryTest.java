@@ -10,9 +10,12 @@ import dev.reposix.core.TestProviders;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +24,16 @@ class ProviderRegistryTest {
     @TempDir
     Path pluginDirectory;
 
-    /** A class loader like a plugin jar's: a services file naming the given classes. */
+    /** A class loader over a real plugin jar whose services file names the given classes. */
     private ClassLoader pluginLoader(String... providerClasses) throws IOException {
-        Path services = pluginDirectory.resolve("META-INF/services");
-        Files.createDirectories(services);
-        Files.writeString(services.resolve(SourceOfTruthProvider.class.getName()),
-                "# providers of this plugin\n" + String.join("\n", providerClasses) + "\n");
-        return new URLClassLoader(new URL[] {pluginDirectory.toUri().toURL()}, getClass().getClassLoader());
+        Path jar = pluginDirectory.resolve("plugin.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("META-INF/services/" + SourceOfTruthProvider.class.getName()));
+            out.write(("# providers of this plugin\n" + String.join("\n", providerClasses) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
     }
 
     @Test
