@@ -1,5 +1,8 @@
 package dev.reposix.api;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -10,12 +13,20 @@ import java.util.Optional;
  *
  * <p>Example: {@code [Runbook](reposix:record/65537#rollback)}.
  *
+ * <p>A file attached to the record whose body contains the link is written
+ * {@code reposix:attachment/<file name, percent-encoded>}, e.g.
+ * {@code ![Diagram](reposix:attachment/deploy%20flow.png)}; reposix rewrites it to the file's
+ * path beside the record in the working tree.
+ *
  * @since 0.1
  */
 public final class RecordLinks {
 
     /** The prefix every neutral record link starts with. */
     public static final String PREFIX = "reposix:record/";
+
+    /** The prefix every neutral attachment link starts with. */
+    public static final String ATTACHMENT_PREFIX = "reposix:attachment/";
 
     private RecordLinks() {
     }
@@ -73,5 +84,36 @@ public final class RecordLinks {
             return Optional.empty();
         }
         return Optional.of(target.substring(hash + 1));
+    }
+
+    /**
+     * The neutral link target for a file attached to the current record.
+     *
+     * @param fileName the attachment's file name
+     * @return e.g. {@code reposix:attachment/deploy%20flow.png}
+     */
+    public static String attachmentTarget(String fileName) {
+        if (fileName.isEmpty()) {
+            throw new IllegalArgumentException("attachment file name is empty");
+        }
+        return ATTACHMENT_PREFIX + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * The attachment file name a link target points at, if it is a neutral attachment link.
+     *
+     * @param target a Markdown link target
+     * @return the decoded file name, or empty for any other target
+     */
+    public static Optional<String> attachmentOf(String target) {
+        if (!target.startsWith(ATTACHMENT_PREFIX) || target.length() == ATTACHMENT_PREFIX.length()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(URLDecoder.decode(target.substring(ATTACHMENT_PREFIX.length()).replace("+", "%2B"),
+                    StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 }

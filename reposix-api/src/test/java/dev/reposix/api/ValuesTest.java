@@ -84,6 +84,16 @@ class ValuesTest {
     }
 
     @Test
+    void neutralAttachmentLinksRoundTripOddFileNames() {
+        for (String name : new String[] {"deploy flow.png", "a+b(1).pdf", "straße #2.svg", "100%.txt"}) {
+            String target = RecordLinks.attachmentTarget(name);
+            assertThat(target).startsWith("reposix:attachment/").doesNotContain(" ").doesNotContain("#");
+            assertThat(RecordLinks.attachmentOf(target)).as(name).contains(name);
+        }
+        assertThat(RecordLinks.attachmentOf("reposix:record/1")).isEmpty();
+    }
+
+    @Test
     void capabilitiesRequireThrowsTheStandardUnsupportedError() {
         Capabilities capabilities = Capabilities.of(Capability.CREATE);
 
