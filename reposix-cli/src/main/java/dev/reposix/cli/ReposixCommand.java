@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
         name = "reposix",
         mixinStandardHelpOptions = true,
         versionProvider = ReposixCommand.VersionProvider.class,
-        subcommands = {BackendsCommand.class, ExplainCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {BackendsCommand.class, ExplainCommand.class, SimCommand.class,
+            picocli.CommandLine.HelpCommand.class},
         description = {
             "A Confluence space (or any tracker with a reposix backend) as a real git repository of Markdown files.",
             ""

@@ -1,0 +1,217 @@
+package dev.reposix.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.reposix.simulator.internal.api.ApiContext;
+import dev.reposix.simulator.internal.api.HierarchyEndpoints;
+import dev.reposix.simulator.internal.api.LabelEndpoints;
+import dev.reposix.simulator.internal.api.PageEndpoints;
+import dev.reposix.simulator.internal.api.PropertyAndUserEndpoints;
+import dev.reposix.simulator.internal.api.SpaceEndpoints;
+import dev.reposix.simulator.internal.http.AdminEndpoints;
+import dev.reposix.simulator.internal.http.BasicAuth;
+import dev.reposix.simulator.internal.http.Router;
+import dev.reposix.simulator.internal.http.SimulatorHttpHandler;
+import dev.reposix.simulator.internal.store.SeedTransfer;
+import dev.reposix.simulator.internal.store.SimulatorStore;
+import dev.reposix.simulator.seed.Seed;
+import dev.reposix.simulator.seed.SeedUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful, in-process Confluence Cloud REST v2 server on loopback for tests, the demo and
+ * benchmarks. The API lives under {@code baseUrl() + "/wiki/api/v2/..."} and answers with the
+ * field names of the Cloud OpenAPI document; requests need HTTP Basic auth with the configured
+ * email and token. {@link #counters()} counts requests per endpoint, {@link #faults()} injects
+ * failures, and {@code /__sim/...} exposes both over HTTP (see {@code AdminEndpoints}).
+ *
+ * <p>Documented choices where the OpenAPI document is silent: errors (401, 404, 409, 429, ...)
+ * use the v2 body {@code {"errors":[{"status","code","title","detail":null}]}}; 401 carries
+ * {@code x-failure-category: FAILURE_CLIENT_AUTH_MISMATCH}; 429 carries {@code Retry-After} in
+ * seconds; list responses carry {@code Link: <next>; rel="next", <base>; rel="base"} beside
+ * {@code _links.next}. Trashing a page moves its children to its parent without new versions.
+ *
+ * <p>Thread-safe. Close it to stop the server.
+ */
+public final class ConfluenceSimulator implements AutoCloseable {
+    /** Account id that API writes are attributed to when no seeded user has the configured email. */
+    public static final String API_ACCOUNT_ID = "557058:reposix-sim-api-user";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SimulatorStore store;
+    private final RequestCounters counters = new RequestCounters();
+    private final FaultPlan faults = new FaultPlan();
+    private final String apiAccountId;
+    private volatile CursorMode cursorMode;
+    private final String baseUrl;
+
+    private ConfluenceSimulator(Builder builder) throws IOException {
+        this.store = new SimulatorStore(builder.clock);
+        this.cursorMode = builder.cursorMode;
+        new SeedTransfer(store).load(builder.seed);
+        this.apiAccountId = builder.seed.users().stream()
+            .filter(user -> user.email().equalsIgnoreCase(builder.email))
+            .map(SeedUser::accountId).findFirst()
+            .orElse(API_ACCOUNT_ID);
+        store.addUser(new SeedUser(apiAccountId, "reposix API user", builder.email));
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
+        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        ApiContext context = ApiContext.over(store, () -> baseUrl + "/wiki", apiAccountId, () -> cursorMode);
+        Router router = new Router();
+        new SpaceEndpoints(context).register(router);
+        new PageEndpoints(context).register(router);
+        new HierarchyEndpoints(context).register(router);
+        new LabelEndpoints(context).register(router);
+        new PropertyAndUserEndpoints(context).register(router);
+        server.createContext("/", new SimulatorHttpHandler(router, new AdminEndpoints(counters, faults), counters,
+            faults, new BasicAuth(builder.email, builder.token), builder.maxRequestBytes));
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** A builder with defaults: ephemeral port, empty seed, system UTC clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}; the API is under {@code /wiki/api/v2}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The request counters (live, resettable). */
+    public RequestCounters counters() {
+        return counters;
+    }
+
+    /** The fault plan (live; add rules at any time). */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** The account id API writes are attributed to. */
+    public String apiAccountId() {
+        return apiAccountId;
+    }
+
+    /** Switches how cursors are encoded for later list requests. */
+    public void cursorMode(CursorMode mode) {
+        this.cursorMode = Objects.requireNonNull(mode, "mode is null");
+    }
+
+    /** Makes a space readable or unreadable for the API user: unreadable spaces vanish and 404. */
+    public void setSpaceReadable(String spaceKey, boolean readable) {
+        store.setReadable(spaceKey, readable);
+    }
+
+    /** The current content (after all writes) as a seed, e.g. to save with {@link Seed#write}. */
+    public Seed snapshot() {
+        return new SeedTransfer(store).export();
+    }
+
+    /** Stops the server at once; held requests are interrupted. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "ConfluenceSimulator[" + baseUrl + "]";
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "confluence-simulator-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Configures and starts a {@link ConfluenceSimulator}.
+     *
+     * <p>Not thread-safe; use from one thread.
+     */
+    public static final class Builder {
+        private int port;
+        private String email = "reposix@example.com";
+        private String token = "simulator-token";
+        private Seed seed = Seed.empty();
+        private Clock clock = Clock.systemUTC();
+        private long maxRequestBytes = 5L * 1024 * 1024;
+        private CursorMode cursorMode = CursorMode.KEYSET;
+
+        private Builder() {
+        }
+
+        /** The loopback port; 0 (default) picks a free one. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port out of range: " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** The only accepted Basic credentials. */
+        public Builder credentials(String emailAddress, String apiToken) {
+            this.email = Objects.requireNonNull(emailAddress, "email is null");
+            this.token = Objects.requireNonNull(apiToken, "token is null");
+            return this;
+        }
+
+        /** The initial content. */
+        public Builder seed(Seed value) {
+            this.seed = Objects.requireNonNull(value, "seed is null");
+            return this;
+        }
+
+        /** The clock stamping created and updated content. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock is null");
+            return this;
+        }
+
+        /** Request bodies above this size get 413 (default 5 MiB, as on Cloud). */
+        public Builder maxRequestBytes(long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxRequestBytes must be positive");
+            }
+            this.maxRequestBytes = value;
+            return this;
+        }
+
+        /** The initial cursor mode (default {@link CursorMode#KEYSET}). */
+        public Builder cursorMode(CursorMode value) {
+            this.cursorMode = Objects.requireNonNull(value, "cursorMode is null");
+            return this;
+        }
+
+        /** Starts the simulator. */
+        public ConfluenceSimulator start() {
+            try {
+                return new ConfluenceSimulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Confluence simulator on port " + port, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.reposix.simulator.seed;
+
+import dev.reposix.simulator.internal.seed.DemoSpace;
+import dev.reposix.simulator.internal.seed.PageGenerator;
+import java.util.List;
+
+/**
+ * Ready-made seeds: the demo space and generated spaces for benchmarks. Both are deterministic.
+ *
+ * <p>Stateless, thread-safe.
+ */
+public final class Seeds {
+    private Seeds() {
+    }
+
+    /**
+     * The built-in demo space {@code DEMO} (31 pages, up to four levels, a folder, three authors,
+     * labels, realistic storage XHTML: headings, lists, merged-cell tables, code/panel/status/
+     * expand macros, task list, page links, an image, an emoticon, an unknown macro) and its users.
+     */
+    public static Seed demo() {
+        return new Seed(List.of(DemoSpace.build()), DemoSpace.USERS);
+    }
+
+    /**
+     * A space of {@code pageCount} generated pages whose bodies average {@code averageBodyBytes},
+     * plus the demo users. The same arguments always give the same seed.
+     */
+    public static Seed generated(String spaceKey, int pageCount, int averageBodyBytes, long randomSeed) {
+        return new Seed(List.of(PageGenerator.generate(spaceKey, pageCount, averageBodyBytes, randomSeed)),
+            DemoSpace.USERS);
+    }
+}
