@@ -35,4 +35,13 @@ public interface BackendContext {
     default AuditSink audit() {
         return AuditSink.NONE;
     }
+
+    /**
+     * Where to report progress of long operations.
+     *
+     * @return the progress listener
+     */
+    default ProgressListener progress() {
+        return ProgressListener.NONE;
+    }
 }

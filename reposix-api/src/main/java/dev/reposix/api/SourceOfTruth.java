@@ -44,6 +44,16 @@ public interface SourceOfTruth extends AutoCloseable {
     List<ManifestEntry> manifest();
 
     /**
+     * The project's home record, if it has one (a Confluence space's homepage); reposix renders it
+     * as the records folder's {@code README.md}.
+     *
+     * @return the home record's id, or empty
+     */
+    default Optional<RecordId> homeRecord() {
+        return Optional.empty();
+    }
+
+    /**
      * Reads records with bodies and labels, in bulk where the source of truth allows it. Ids that do
      * not exist are skipped. Records are handed to {@code consumer} as they arrive, so a caller
      * need not hold a whole project in memory.

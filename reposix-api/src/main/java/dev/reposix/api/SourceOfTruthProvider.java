@@ -40,6 +40,18 @@ public interface SourceOfTruthProvider {
     List<Setting> settings();
 
     /**
+     * Settings that are missing although none is required on its own, such as "one of A or B":
+     * each entry is one line naming the variables and where to get a value. reposix reports them in
+     * the same error as the missing required settings, so a user sees everything at once.
+     *
+     * @param settings the settings resolved so far
+     * @return lines describing what is missing, empty when nothing is
+     */
+    default List<String> missingSettings(Settings settings) {
+        return List.of();
+    }
+
+    /**
      * The optional operations projects of this backend support.
      *
      * @return the capabilities

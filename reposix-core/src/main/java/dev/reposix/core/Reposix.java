@@ -8,6 +8,7 @@ import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.reposix.api.BackendContext;
+import dev.reposix.api.ProgressListener;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.Setting;
 import dev.reposix.api.Settings;
@@ -128,6 +129,41 @@ public final class Reposix implements AutoCloseable {
     }
 
     /**
+     * Runs backend-specific work that needs no project, such as listing the spaces an account can
+     * read: resolves the backend's settings (all missing ones in one error) and hands them over with
+     * the egress-checked context.
+     *
+     * @param scheme the backend's scheme
+     * @param call the work
+     * @param <T> the result type
+     * @return what the work returned
+     */
+    public <T> T withBackend(String scheme, BackendCall<T> call) {
+        SourceOfTruthProvider provider = registry.require(scheme);
+        Settings settings = SettingsResolver.resolve(provider, configuration.environment(),
+                configuration.explicitSettings().getOrDefault(scheme, Map.of()));
+        return call.call(provider, settings, backendContext);
+    }
+
+    /**
+     * Backend-specific work for {@link #withBackend}.
+     *
+     * @param <T> the result type
+     */
+    @FunctionalInterface
+    public interface BackendCall<T> {
+        /**
+         * Does the work.
+         *
+         * @param provider the backend
+         * @param settings its resolved settings
+         * @param context host services
+         * @return the result
+         */
+        T call(SourceOfTruthProvider provider, Settings settings, BackendContext context);
+    }
+
+    /**
      * Masks the secret setting values of every loaded backend; the CLI passes every message it
      * prints through it.
      *
@@ -180,6 +216,7 @@ public final class Reposix implements AutoCloseable {
         private EgressPolicy egressPolicy;
         private TransportOptions transportOptions = TransportOptions.DEFAULTS;
         private Clock clock = Clock.systemUTC();
+        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {
         }
@@ -266,6 +303,17 @@ public final class Reposix implements AutoCloseable {
         }
 
         /**
+         * Where long operations (listing, fetching) report progress; none by default.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder progress(ProgressListener listener) {
+            this.progress = requireNonNull(listener, "listener is null");
+            return this;
+        }
+
+        /**
          * Builds the instance; discovers providers now if asked to.
          *
          * @return the instance
@@ -275,7 +323,7 @@ public final class Reposix implements AutoCloseable {
             Map<String, Map<String, String>> settingsCopy = new HashMap<>();
             explicitSettings.forEach((scheme, values) -> settingsCopy.put(scheme, Map.copyOf(values)));
             CoreConfiguration configuration = new CoreConfiguration(providers, Optional.ofNullable(discoveryLoader),
-                    environment, settingsCopy, Optional.ofNullable(egressPolicy), transportOptions, clock);
+                    environment, settingsCopy, Optional.ofNullable(egressPolicy), transportOptions, clock, progress);
             try {
                 return new Reposix(Guice.createInjector(Stage.PRODUCTION, new CoreModule(configuration)));
             } catch (CreationException | ProvisionException wiringFailure) {

@@ -36,22 +36,27 @@ final class SettingsResolver {
                 missing.add(setting);
             }
         }
-        if (!missing.isEmpty()) {
-            throw new ReposixException(StandardErrorCode.MISSING_SETTINGS, missingMessage(provider.scheme(), missing));
+        Settings settings = Settings.of(definitions, values);
+        List<String> lines = new ArrayList<>();
+        int width = missing.stream().mapToInt(setting -> setting.environmentVariable().length()).max().orElse(0);
+        for (Setting setting : missing) {
+            lines.add(String.format("%-" + width + "s", setting.environmentVariable()) + "  " + setting.help());
         }
-        return Settings.of(definitions, values);
+        lines.addAll(provider.missingSettings(settings));
+        if (!lines.isEmpty()) {
+            throw new ReposixException(StandardErrorCode.MISSING_SETTINGS, missingMessage(provider.scheme(), lines));
+        }
+        return settings;
     }
 
-    private static String missingMessage(String scheme, List<Setting> missing) {
-        int width = missing.stream().mapToInt(setting -> setting.environmentVariable().length()).max().orElse(0);
+    private static String missingMessage(String scheme, List<String> lines) {
         StringBuilder message = new StringBuilder("the ").append(scheme).append(" backend needs ")
-                .append(missing.size() == 1 ? "a setting that is" : missing.size() + " settings that are")
+                .append(lines.size() == 1 ? "a setting that is" : lines.size() + " settings that are")
                 .append(" not set:");
-        for (Setting setting : missing) {
-            message.append("\n  ").append(String.format("%-" + width + "s", setting.environmentVariable()))
-                    .append("  ").append(setting.help());
+        for (String line : lines) {
+            message.append("\n  ").append(line);
         }
-        return message.append("\nExport ").append(missing.size() == 1 ? "it" : "them")
+        return message.append("\nExport ").append(lines.size() == 1 ? "it" : "them")
                 .append(" (export NAME=value) and run the command again.").toString();
     }
 }

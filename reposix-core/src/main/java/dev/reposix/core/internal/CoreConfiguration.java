@@ -1,5 +1,6 @@
 package dev.reposix.core.internal;
 
+import dev.reposix.api.ProgressListener;
 import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.core.http.EgressPolicy;
 import dev.reposix.core.http.TransportOptions;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param egressPolicy an explicit egress policy instead of the environment's
  * @param transportOptions HTTP timeouts and retries
  * @param clock the clock
+ * @param progress where long operations report progress
  */
 public record CoreConfiguration(
         List<SourceOfTruthProvider> providers,
@@ -26,7 +28,8 @@ public record CoreConfiguration(
         Map<String, Map<String, String>> explicitSettings,
         Optional<EgressPolicy> egressPolicy,
         TransportOptions transportOptions,
-        Clock clock) {
+        Clock clock,
+        ProgressListener progress) {
 
     /**
      * Copies.
@@ -38,6 +41,7 @@ public record CoreConfiguration(
      * @param egressPolicy the egress policy
      * @param transportOptions the transport options
      * @param clock the clock
+     * @param progress the progress listener
      */
     public CoreConfiguration {
         providers = List.copyOf(providers);

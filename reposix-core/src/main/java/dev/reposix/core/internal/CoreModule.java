@@ -62,6 +62,6 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     BackendContext backendContext(HttpTransport transport, Clock clock) {
-        return new DefaultBackendContext(transport, clock);
+        return new DefaultBackendContext(transport, clock, configuration.progress());
     }
 }

@@ -2,6 +2,7 @@ package dev.reposix.core.internal;
 
 import dev.reposix.api.BackendContext;
 import dev.reposix.api.HttpTransport;
+import dev.reposix.api.ProgressListener;
 import java.time.Clock;
 
 /**
@@ -9,6 +10,7 @@ import java.time.Clock;
  *
  * @param http the egress-checked transport
  * @param clock the clock
+ * @param progress where long operations report progress
  */
-record DefaultBackendContext(HttpTransport http, Clock clock) implements BackendContext {
+record DefaultBackendContext(HttpTransport http, Clock clock, ProgressListener progress) implements BackendContext {
 }
