@@ -1,0 +1,173 @@
+package dev.reposix.backend.confluence.codec.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Small helpers over the W3C DOM that the codec's readers and writers share, plus the element
+ * classes the storage format knows. Stateless, thread-safe.
+ */
+public final class Dom {
+
+    /** Elements that hold other blocks and no text of their own. */
+    public static final Set<String> CONTAINERS = Set.of(StorageParser.ROOT, "ul", "ol", "table", "thead", "tbody",
+            "tfoot", "tr", "colgroup", "blockquote", "ac:layout", "ac:layout-section", "ac:layout-cell",
+            "ac:rich-text-body", "ac:task-list", "ac:task", "ac:structured-macro", "ac:link", "ac:image",
+            "ac:adf-extension", "ac:adf-node", "ac:adf-content", "ac:adf-fallback", "div");
+
+    /** Block-level elements: whitespace beside them is insignificant. */
+    public static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
+            "table", "blockquote", "hr", "pre", "div", "ac:task-list", "ac:layout", "ac:layout-section",
+            "ac:layout-cell", "ac:adf-extension");
+
+    /** Elements whose text runs are trimmed at their edges. */
+    public static final Set<String> TEXT_BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td",
+            "th", "ac:task-body", "blockquote");
+
+    /** Elements whose text is kept exactly, whitespace and all. */
+    public static final Set<String> PRESERVE_SPACE = Set.of("ac:plain-text-body", "ac:plain-text-link-body", "pre",
+            "ac:parameter", "ac:task-id", "ac:task-uuid", "ac:task-status");
+
+    /** Inline formatting whose edge whitespace may move outside without changing the rendering. */
+    public static final Set<String> FORMATTING = Set.of("strong", "em", "b", "i", "s", "u", "del", "strike",
+            "sup", "sub", "span", "ins", "small", "big");
+
+    private Dom() {
+    }
+
+    /**
+     * The element children of a node.
+     *
+     * @param parent the parent
+     * @return its element children in order
+     */
+    public static List<Element> elements(Node parent) {
+        List<Element> children = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    /**
+     * The child nodes of a node.
+     *
+     * @param parent the parent
+     * @return its children in order
+     */
+    public static List<Node> children(Node parent) {
+        List<Node> children = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            children.add(child);
+        }
+        return children;
+    }
+
+    /**
+     * Whether a node is a text node (CDATA included).
+     *
+     * @param node the node
+     * @return true for text
+     */
+    public static boolean isText(Node node) {
+        return node != null && (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE);
+    }
+
+    /**
+     * Whether a node is an element with this tag name.
+     *
+     * @param node the node
+     * @param name the qualified tag name
+     * @return true if it is
+     */
+    public static boolean is(Node node, String name) {
+        return node instanceof Element && name.equals(node.getNodeName());
+    }
+
+    /**
+     * Whether a node is a block-level element.
+     *
+     * @param node the node
+     * @return true for a block
+     */
+    public static boolean isBlock(Node node) {
+        return node instanceof Element && BLOCKS.contains(node.getNodeName());
+    }
+
+    /**
+     * The names of an element's attributes.
+     *
+     * @param element the element
+     * @return the attribute names in document order
+     */
+    public static List<String> attributeNames(Element element) {
+        List<String> names = new ArrayList<>();
+        for (int index = 0; index < element.getAttributes().getLength(); index++) {
+            names.add(element.getAttributes().item(index).getNodeName());
+        }
+        return names;
+    }
+
+    /**
+     * Whether an element has only attributes from the allowed set.
+     *
+     * @param element the element
+     * @param allowed the allowed attribute names
+     * @return true if no other attribute is present
+     */
+    public static boolean hasOnlyAttributes(Element element, Set<String> allowed) {
+        return allowed.containsAll(attributeNames(element));
+    }
+
+    /**
+     * The first child element with this name.
+     *
+     * @param parent the parent
+     * @param name the tag name
+     * @return the element or null
+     */
+    public static Element child(Node parent, String name) {
+        for (Element element : elements(parent)) {
+            if (name.equals(element.getTagName())) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a node has a non-whitespace text child.
+     *
+     * @param parent the parent
+     * @return true if some text child is not blank
+     */
+    public static boolean hasText(Node parent) {
+        for (Node child : children(parent)) {
+            if (isText(child) && !child.getNodeValue().isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A macro parameter's value.
+     *
+     * @param macro an {@code ac:structured-macro}
+     * @param name the parameter name
+     * @return the value or null
+     */
+    public static String parameter(Element macro, String name) {
+        for (Element element : elements(macro)) {
+            if ("ac:parameter".equals(element.getTagName()) && name.equals(element.getAttribute("ac:name"))) {
+                return element.getTextContent();
+            }
+        }
+        return null;
+    }
+}

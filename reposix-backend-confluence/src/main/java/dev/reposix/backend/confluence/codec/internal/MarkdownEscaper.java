@@ -1,0 +1,80 @@
+package dev.reposix.backend.confluence.codec.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Escapes text so that a CommonMark parser reads it back as the same text and nothing else.
+ * It escapes as little as it safely can, so that prose stays readable: an underscore inside a
+ * word, an ampersand that cannot start an entity and punctuation in the middle of a line are
+ * left alone. Stateless, thread-safe.
+ */
+public final class MarkdownEscaper {
+
+    private static final Pattern ENTITY_LIKE = Pattern.compile("&(#?[A-Za-z0-9]+);");
+    private static final Pattern ORDERED_MARKER = Pattern.compile("^(\\d{1,9})([.)])");
+
+    private MarkdownEscaper() {
+    }
+
+    /**
+     * Escapes a run of inline text.
+     *
+     * @param text the text, whitespace already collapsed
+     * @param lineStart whether the text starts a line of the paragraph
+     * @param inTable whether the text is inside a pipe-table cell
+     * @return Markdown that reads back as {@code text}
+     */
+    public static String escape(String text, boolean lineStart, boolean inTable) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            switch (character) {
+                case '\\', '`', '*', '[', ']', '<', '~' -> out.append('\\').append(character);
+                case '_' -> {
+                    boolean inWord = index > 0 && index < text.length() - 1
+                            && Character.isLetterOrDigit(text.charAt(index - 1))
+                            && Character.isLetterOrDigit(text.charAt(index + 1));
+                    out.append(inWord ? "_" : "\\_");
+                }
+                case '&' -> out.append(ENTITY_LIKE.matcher(text).region(index, text.length()).lookingAt() ? "\\&" : "&");
+                case '|' -> out.append(inTable ? "\\|" : "|");
+                case '\u00a0' -> out.append("&nbsp;");
+                default -> out.append(character);
+            }
+        }
+        if (lineStart) {
+            return escapeLineStart(out.toString());
+        }
+        return out.toString();
+    }
+
+    private static String escapeLineStart(String escaped) {
+        if (escaped.isEmpty()) {
+            return escaped;
+        }
+        char first = escaped.charAt(0);
+        if (first == '#' || first == '>' || first == '-' || first == '+' || first == '=') {
+            return "\\" + escaped;
+        }
+        Matcher ordered = ORDERED_MARKER.matcher(escaped);
+        if (ordered.find()) {
+            return ordered.group(1) + "\\" + ordered.group(2) + escaped.substring(ordered.end());
+        }
+        return escaped;
+    }
+
+    /**
+     * Escapes the text of a heading: like a line start, plus a trailing {@code #} that would
+     * otherwise be read as a closing sequence.
+     *
+     * @param markdown the heading's inline Markdown
+     * @return the safe heading text
+     */
+    public static String protectHeadingEnd(String markdown) {
+        if (markdown.endsWith("#") && !markdown.endsWith("\\#")) {
+            return markdown.substring(0, markdown.length() - 1) + "\\#";
+        }
+        return markdown;
+    }
+}

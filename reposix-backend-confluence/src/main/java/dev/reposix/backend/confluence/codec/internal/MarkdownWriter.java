@@ -1,0 +1,143 @@
+package dev.reposix.backend.confluence.codec.internal;
+
+import dev.reposix.api.ReposixException;
+import dev.reposix.backend.confluence.codec.PageDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Converts a normalized storage body to Markdown, one top-level block at a time, and proves each
+ * block before keeping it: the block's Markdown must convert back to storage that is canonically
+ * equal to the block and must be written again as the same Markdown. A block that fails in the
+ * pretty mode is tried in the safe mode (inline HTML for emphasis), then kept verbatim in a
+ * {@code confluence-storage} fence. Layouts and macros with a rich-text body are unwrapped: their
+ * start and end tags become {@code <!--confluence-block ...-->} lines and their content is converted
+ * block by block, so it stays editable.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MarkdownWriter {
+
+    private static final Set<String> LAYOUT = Set.of("ac:layout", "ac:layout-section", "ac:layout-cell");
+
+    private final PageDirectory directory;
+    private final MarkdownReader reader;
+
+    /**
+     * Creates a writer.
+     *
+     * @param directory resolves page links
+     * @param reader the inverse, used to prove each block
+     */
+    public MarkdownWriter(PageDirectory directory, MarkdownReader reader) {
+        this.directory = directory;
+        this.reader = reader;
+    }
+
+    /**
+     * Writes a normalized body.
+     *
+     * @param root the root from {@link StorageParser}, normalized by {@link StorageNormalizer}
+     * @return the Markdown, ending with a newline unless empty
+     */
+    public String write(Element root) {
+        List<Part> parts = new ArrayList<>();
+        segments(root, parts);
+        StringBuilder out = new StringBuilder();
+        StringBuilder fragments = new StringBuilder();
+        for (Part part : parts) {
+            if (part.fragment()) {
+                fragments.append(part.text());
+                continue;
+            }
+            flush(fragments, out);
+            separate(out).append(part.text());
+        }
+        flush(fragments, out);
+        return out.length() == 0 ? "" : out.append('\n').toString();
+    }
+
+    private static void flush(StringBuilder fragments, StringBuilder out) {
+        if (fragments.length() > 0) {
+            separate(out).append(Markers.BLOCK).append(fragments).append(Markers.END);
+            fragments.setLength(0);
+        }
+    }
+
+    private static StringBuilder separate(StringBuilder out) {
+        return out.length() == 0 ? out : out.append("\n\n");
+    }
+
+    private void segments(Node container, List<Part> parts) {
+        StorageSerializer serializer = new StorageSerializer(StorageSerializer.Style.ONE_LINE);
+        for (Node child : Dom.children(container)) {
+            if (!(child instanceof Element element)) {
+                if (Dom.isText(child) && !child.getNodeValue().isBlank()) {
+                    parts.add(new Part(false, BlockWriter.verbatim(child), ""));
+                }
+                continue;
+            }
+            if (LAYOUT.contains(element.getTagName())) {
+                parts.add(new Part(true, serializer.startTag(element), ""));
+                segments(element, parts);
+                parts.add(new Part(true, StorageSerializer.endTag(element), ""));
+                continue;
+            }
+            boolean macro = Dom.is(element, "ac:structured-macro");
+            List<String> wrapper = macro ? MacroWriter.wrapperFragments(element) : null;
+            boolean flatten = wrapper != null
+                    && (!BlockWriter.PANEL_TO_ALERT.containsKey(element.getAttribute("ac:name"))
+                    || proven(element, parts) == null)
+                    && Dom.hasOnlyAttributes(element, BlockWriter.MACRO_IGNORED_ATTRIBUTES);
+            if (flatten) {
+                parts.add(new Part(true, wrapper.get(0), ""));
+                segments(Dom.child(element, "ac:rich-text-body"), parts);
+                parts.add(new Part(true, wrapper.get(1), ""));
+                continue;
+            }
+            String proven = proven(element, parts);
+            parts.add(new Part(false, proven == null ? BlockWriter.verbatim(element) : proven,
+                    BlockWriter.listKind(element)));
+        }
+    }
+
+    /** The Markdown of a block in the first mode that survives the round trip, or null. */
+    private String proven(Element element, List<Part> before) {
+        Part previous = before.isEmpty() ? null : before.get(before.size() - 1);
+        boolean alternate = previous != null && !previous.fragment()
+                && BlockWriter.alternate(List.of(previous.text()), BlockWriter.listKind(element), previous.listKind());
+        for (WriteMode mode : WriteMode.values()) {
+            try {
+                String markdown = new BlockWriter(directory, mode).block(element, alternate);
+                if (survives(element, markdown, mode, alternate)) {
+                    return markdown;
+                }
+            } catch (NotRepresentable notInThisMode) {
+                // try the next mode
+            }
+        }
+        return null;
+    }
+
+    private boolean survives(Element element, String markdown, WriteMode mode, boolean alternate) {
+        try {
+            Element root = StorageParser.parse(reader.toStorage(markdown));
+            StorageNormalizer.normalize(root);
+            List<Element> elements = Dom.elements(root);
+            if (elements.size() != 1 || Dom.hasText(root)
+                    || !Canonical.of(elements.get(0)).equals(Canonical.of(element))) {
+                return false;
+            }
+            return markdown.equals(new BlockWriter(directory, mode).block(elements.get(0), alternate));
+        } catch (ReposixException | NotRepresentable notFaithful) {
+            return false;
+        }
+    }
+
+    /** A block of Markdown, or a storage fragment to be merged into a block marker line. */
+    private record Part(boolean fragment, String text, String listKind) {
+    }
+}

@@ -1,0 +1,184 @@
+package dev.reposix.backend.confluence.codec.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Rewrites a parsed storage body, in place, into the normal form in which two bodies that
+ * Confluence renders alike are equal. Every rule here only removes differences a reader cannot
+ * see: runs of whitespace collapse to one space and vanish beside blocks and line breaks, edge
+ * whitespace moves out of inline formatting, a paragraph that alone holds the text of a list item or
+ * table cell is unwrapped, a page link whose text is the page title loses the redundant text,
+ * macro parameters are ordered by name, and layout ids on plain text blocks are dropped. The Markdown
+ * writer reads this form, so its output does not depend on such differences.
+ *
+ * <p>Stateless, thread-safe (each call works on its own DOM).
+ */
+public final class StorageNormalizer {
+
+    private static final Set<String> ID_ATTRIBUTES = Set.of("local-id", "ac:local-id");
+    private static final Set<String> PLAIN_ID_HOLDERS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+            "li", "blockquote", "tr", "td", "th", "tbody", "thead", "hr");
+
+    private StorageNormalizer() {
+    }
+
+    /**
+     * Normalizes a body.
+     *
+     * @param root the synthetic root from {@link StorageParser}
+     */
+    public static void normalize(Element root) {
+        root.normalize();
+        collapse(root);
+        moveEdgeSpaces(root);
+        root.normalize();
+        collapse(root);
+        dropInsignificantSpace(root);
+        restructure(root);
+        root.normalize();
+    }
+
+    private static void collapse(Node node) {
+        if (node instanceof Element && Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
+            return;
+        }
+        for (Node child : Dom.children(node)) {
+            if (Dom.isText(child)) {
+                child.setNodeValue(child.getNodeValue().replaceAll("[ \t\r\n]+", " "));
+            } else if (child.getNodeType() == Node.COMMENT_NODE
+                    || child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+                node.removeChild(child);
+            } else {
+                collapse(child);
+            }
+        }
+    }
+
+    private static void moveEdgeSpaces(Node node) {
+        for (Node child : Dom.children(node)) {
+            if (child instanceof Element element) {
+                moveEdgeSpaces(element);
+                if (Dom.FORMATTING.contains(element.getTagName())) {
+                    Node first = element.getFirstChild();
+                    if (Dom.isText(first) && first.getNodeValue().startsWith(" ")) {
+                        first.setNodeValue(first.getNodeValue().substring(1));
+                        node.insertBefore(node.getOwnerDocument().createTextNode(" "), element);
+                    }
+                    Node last = element.getLastChild();
+                    if (Dom.isText(last) && last.getNodeValue().endsWith(" ")) {
+                        last.setNodeValue(last.getNodeValue().substring(0, last.getNodeValue().length() - 1));
+                        node.insertBefore(node.getOwnerDocument().createTextNode(" "), element.getNextSibling());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void dropInsignificantSpace(Node node) {
+        boolean container = Dom.CONTAINERS.contains(node.getNodeName());
+        boolean textBlock = Dom.TEXT_BLOCKS.contains(node.getNodeName());
+        if (Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
+            return;
+        }
+        for (Node child : Dom.children(node)) {
+            if (child instanceof Element) {
+                dropInsignificantSpace(child);
+                continue;
+            }
+            if (!Dom.isText(child)) {
+                continue;
+            }
+            String text = child.getNodeValue();
+            Node previous = child.getPreviousSibling();
+            Node next = child.getNextSibling();
+            if (container && text.isBlank()) {
+                node.removeChild(child);
+                continue;
+            }
+            if ((textBlock && previous == null) || Dom.isBlock(previous) || Dom.is(previous, "br")) {
+                text = text.stripLeading();
+            }
+            if ((textBlock && next == null) || Dom.isBlock(next) || Dom.is(next, "br")) {
+                text = text.stripTrailing();
+            }
+            if (text.isEmpty()) {
+                node.removeChild(child);
+            } else {
+                child.setNodeValue(text);
+            }
+        }
+    }
+
+    private static void restructure(Element element) {
+        for (Element child : Dom.elements(element)) {
+            restructure(child);
+        }
+        String name = element.getTagName();
+        if (PLAIN_ID_HOLDERS.contains(name)) {
+            ID_ATTRIBUTES.forEach(element::removeAttribute);
+        }
+        switch (name) {
+            case "li" -> unwrapLeadingParagraph(element, Set.of("ul", "ol", "ac:task-list"));
+            case "td", "th" -> unwrapLeadingParagraph(element, Set.of());
+            case "ac:link" -> dropRedundantLinkText(element);
+            case "ac:structured-macro" -> sortParameters(element);
+            default -> {
+                // other elements keep their structure
+            }
+        }
+    }
+
+    private static void unwrapLeadingParagraph(Element holder, Set<String> allowedAfter) {
+        if (Dom.hasText(holder)) {
+            return;
+        }
+        List<Element> children = Dom.elements(holder);
+        if (children.isEmpty() || !"p".equals(children.get(0).getTagName())
+                || children.get(0).getAttributes().getLength() > 0) {
+            return;
+        }
+        for (Element later : children.subList(1, children.size())) {
+            if (!allowedAfter.contains(later.getTagName())) {
+                return;
+            }
+        }
+        Element paragraph = children.get(0);
+        for (Node grandChild : Dom.children(paragraph)) {
+            holder.insertBefore(grandChild, paragraph);
+        }
+        holder.removeChild(paragraph);
+    }
+
+    private static void dropRedundantLinkText(Element link) {
+        Element page = Dom.child(link, "ri:page");
+        Element body = Dom.child(link, "ac:plain-text-link-body");
+        if (page != null && body != null && body.getTextContent().equals(page.getAttribute("ri:content-title"))
+                && !page.getAttribute("ri:content-title").isEmpty()) {
+            link.removeChild(body);
+        }
+    }
+
+    private static void sortParameters(Element macro) {
+        List<Element> parameters = new ArrayList<>();
+        Node anchor = null;
+        for (Element child : Dom.elements(macro)) {
+            if ("ac:parameter".equals(child.getTagName())) {
+                parameters.add(child);
+            } else if (anchor == null) {
+                anchor = child;
+            }
+        }
+        if (parameters.size() < 2) {
+            return;
+        }
+        parameters.forEach(macro::removeChild);
+        parameters.sort((left, right) -> left.getAttribute("ac:name").compareTo(right.getAttribute("ac:name")));
+        for (Element parameter : parameters) {
+            macro.insertBefore(parameter, anchor);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.reposix.backend.confluence.codec.internal;
+
+import dev.reposix.api.ReposixException;
+import dev.reposix.backend.confluence.codec.CodecErrorCode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.jsoup.nodes.Entities;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Parses Confluence storage XHTML into a W3C DOM whose root element {@value #ROOT} holds the
+ * body's top-level nodes.
+ *
+ * <p>Why the JDK's DOM parser and not jsoup's lenient XML parser: storage that Confluence cannot
+ * have produced must be reported (with line and column), not silently repaired, because a repaired
+ * body would later be written back as if the user had changed it. Storage in the wild is not a
+ * document, though: it has several top-level elements, undeclared {@code ac:}/{@code ri:}/{@code at:}
+ * prefixes and HTML entities. So the body is wrapped in a root element that declares the prefixes,
+ * preceded by an internal DTD subset declaring exactly the HTML named entities the body uses (their
+ * code points come from jsoup's entity table). There is no external DTD; external entities,
+ * external DTDs and XInclude are switched off and secure processing bounds entity expansion (XXE);
+ * a DOCTYPE or entity declaration inside a body is a well-formedness error because it cannot follow
+ * the root's start tag. CDATA sections are merged into text: their content is what matters.
+ *
+ * <p>Thread-safe: each call builds its own parser.
+ */
+public final class StorageParser {
+
+    /** The name of the synthetic root element. */
+    public static final String ROOT = "reposix-storage";
+
+    private static final Pattern ENTITY_REFERENCE = Pattern.compile("&([A-Za-z][A-Za-z0-9]{0,31});");
+    private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
+    private static final DocumentBuilderFactory FACTORY = createFactory();
+
+    private StorageParser() {
+    }
+
+    /**
+     * Parses a storage body.
+     *
+     * @param storage the body, possibly empty
+     * @return the synthetic root element
+     * @throws ReposixException {@link CodecErrorCode#MALFORMED_STORAGE} naming line, column and a
+     *     snippet when the body is not well-formed
+     */
+    public static Element parse(String storage) {
+        String prolog = prolog(storage);
+        String document = prolog + storage + "</" + ROOT + ">";
+        try {
+            DocumentBuilder builder;
+            synchronized (FACTORY) {
+                builder = FACTORY.newDocumentBuilder();
+            }
+            builder.setErrorHandler(SilentErrors.INSTANCE);
+            builder.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entities are not allowed: " + systemId);
+            });
+            Document parsed = builder.parse(new InputSource(new StringReader(document)));
+            return parsed.getDocumentElement();
+        } catch (SAXParseException malformed) {
+            throw malformed(storage, prolog.length(), malformed);
+        } catch (SAXException | IOException | ParserConfigurationException failure) {
+            throw new ReposixException(CodecErrorCode.MALFORMED_STORAGE,
+                    "the page body could not be parsed as storage XHTML: " + failure.getMessage(), null);
+        }
+    }
+
+    private static String prolog(String storage) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = ENTITY_REFERENCE.matcher(storage);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (!XML_ENTITIES.contains(name) && Entities.isNamedEntity(name)) {
+                names.add(name);
+            }
+        }
+        StringBuilder prolog = new StringBuilder("<!DOCTYPE ").append(ROOT).append(" [");
+        for (String name : names) {
+            prolog.append("<!ENTITY ").append(name).append(" \"");
+            Entities.getByName(name).codePoints().forEach(codePoint -> prolog.append("&#").append(codePoint).append(';'));
+            prolog.append("\">");
+        }
+        return prolog.append("]><").append(ROOT)
+                .append(" xmlns:ac=\"http://atlassian.com/content\"")
+                .append(" xmlns:ri=\"http://atlassian.com/resource/identifier\"")
+                .append(" xmlns:at=\"http://atlassian.com/template\">")
+                .toString();
+    }
+
+    private static ReposixException malformed(String storage, int prologLength, SAXParseException malformed) {
+        int line = Math.max(1, malformed.getLineNumber());
+        int column = malformed.getColumnNumber();
+        if (line == 1) {
+            column = Math.max(1, column - prologLength);
+        }
+        String[] lines = storage.split("\n", -1);
+        String snippet = "";
+        if (line <= lines.length) {
+            String text = lines[line - 1];
+            int end = Math.min(text.length(), Math.max(0, column - 1));
+            int start = Math.max(0, end - 40);
+            snippet = text.substring(start, Math.min(text.length(), end + 20));
+        }
+        String reason = malformed.getMessage() == null ? "not well-formed" : malformed.getMessage();
+        return new ReposixException(CodecErrorCode.MALFORMED_STORAGE,
+                "storage XHTML is not well-formed at line " + line + ", column " + column + ": " + reason
+                        + (snippet.isEmpty() ? "" : " (near \"" + snippet + "\")")
+                        + "; re-save the page in Confluence or fix the body there", null);
+    }
+
+    private static DocumentBuilderFactory createFactory() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        } catch (ParserConfigurationException unsupported) {
+            throw new IllegalStateException("the JDK XML parser lacks a required security feature", unsupported);
+        }
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(true);
+        factory.setNamespaceAware(false);
+        factory.setCoalescing(true);
+        factory.setValidating(false);
+        return factory;
+    }
+
+    /** Reports errors only by throwing, never on stderr. */
+    private enum SilentErrors implements ErrorHandler {
+        INSTANCE;
+
+        @Override
+        public void warning(SAXParseException exception) {
+            // warnings (such as an unused entity) do not make a body unreadable
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+    }
+}
