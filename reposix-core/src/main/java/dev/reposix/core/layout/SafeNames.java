@@ -45,8 +45,8 @@ public final class SafeNames {
             0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB, 0xFFFE, 0xFFFF);
     private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul", "clock$", "conin$", "conout$",
             "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "com¹", "com²", "com³",
-            "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³",
-            "readme");
+            "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³");
+    private static final String README = "README";
 
     private SafeNames() {
     }
@@ -66,6 +66,21 @@ public final class SafeNames {
      * that shortening never cuts an escape in half.
      */
     static List<String> stemTokens(String title) {
+        return tokens(title, true);
+    }
+
+    /**
+     * The safe file name for an attachment in a page's {@code .assets} folder: the same escapes as
+     * a title, except that {@code .md}, {@code .assets} and {@code README} are fine there.
+     *
+     * @param fileName the attachment's file name
+     * @return the escaped, NFC-normalised name; {@link #title(String)} decodes it
+     */
+    public static String attachmentFileName(String fileName) {
+        return String.join("", tokens(fileName, false));
+    }
+
+    private static List<String> tokens(String title, boolean recordTitle) {
         String normalised = Normalizer.normalize(title, Normalizer.Form.NFC);
         if (normalised.isEmpty()) {
             normalised = UNTITLED;
@@ -78,11 +93,11 @@ public final class SafeNames {
         int last = codePoints.length - 1;
         escape[0] |= codePoints[0] == '.' || codePoints[0] == ' ';
         escape[last] |= codePoints[last] == '.' || codePoints[last] == ' ';
-        if (isReserved(normalised)) {
+        if (recordTitle ? isReserved(normalised) : isWindowsReserved(normalised)) {
             escape[0] = true;
         }
         String lower = normalised.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".md") || lower.endsWith(".assets")) {
+        if (recordTitle && (lower.endsWith(".md") || lower.endsWith(".assets"))) {
             escape[normalised.codePointCount(0, normalised.lastIndexOf('.'))] = true;
         }
         List<String> tokens = new ArrayList<>(codePoints.length);
@@ -173,6 +188,10 @@ public final class SafeNames {
 
     /** Whether Windows reserves a name (also with an extension), or it would pose as a README. */
     static boolean isReserved(String name) {
+        return isWindowsReserved(name) || name.equalsIgnoreCase(README);
+    }
+
+    private static boolean isWindowsReserved(String name) {
         int dot = name.indexOf('.');
         String base = (dot < 0 ? name : name.substring(0, dot)).stripTrailing();
         return RESERVED.contains(base.toLowerCase(Locale.ROOT));
