@@ -4,8 +4,8 @@ import dev.reposix.api.RecordId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Breaks loops in parent chains, which a source of truth should never report but a layout must

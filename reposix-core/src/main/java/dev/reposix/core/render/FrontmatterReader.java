@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.reposix.api.ErrorCode;
 import dev.reposix.api.ReposixException;
 import java.io.IOException;
@@ -133,7 +134,7 @@ final class FrontmatterReader {
     /** Anchors, aliases and tags are never needed here and are the tools of YAML bombs and gadgets. */
     private void refuseUnsafe(JsonParser parser) throws IOException {
         if (parser.getObjectId() != null || parser.getTypeId() != null
-                || parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+                || parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             throw error(RenderErrorCode.FRONTMATTER_UNSAFE_YAML, parser,
                     "anchors (&), aliases (*) and tags (!) are not allowed in frontmatter");
         }

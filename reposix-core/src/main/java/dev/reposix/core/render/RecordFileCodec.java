@@ -6,6 +6,7 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.core.layout.Layout;
 import dev.reposix.core.layout.SafeNames;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -227,6 +228,6 @@ public final class RecordFileCodec {
     }
 
     private static Set<String> orderedSet(String... values) {
-        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(values)));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(values)));
     }
 }

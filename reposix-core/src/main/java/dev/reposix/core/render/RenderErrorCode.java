@@ -27,7 +27,7 @@ public enum RenderErrorCode implements ErrorCode {
             "A frontmatter value has the wrong form: titles and ids are quoted strings, labels a list"
                     + " of strings, status one of current, draft, archived, trashed.",
             "Correct the value on the line the message names.",
-            "labels:\n  - \"ops\"")),
+            "labels: [\"ops\"]")),
     /** The frontmatter is larger than reposix accepts. */
     FRONTMATTER_TOO_LARGE(new ErrorInfo(204, ErrorCategory.USER,
             "The frontmatter is larger than 64 KB, or its closing --- line is missing in the first 64 KB.",

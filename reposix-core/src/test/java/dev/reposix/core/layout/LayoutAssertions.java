@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The invariants every plan must keep, checked by the example tests and the property test. */
@@ -33,7 +34,7 @@ final class LayoutAssertions {
             if (placement.isFile()) {
                 assertThat(path).endsWith(".md");
             } else {
-                assertThat(path.toLowerCase(java.util.Locale.ROOT)).doesNotEndWith(".md");
+                assertThat(path.toLowerCase(Locale.ROOT)).doesNotEndWith(".md");
             }
         }
     }

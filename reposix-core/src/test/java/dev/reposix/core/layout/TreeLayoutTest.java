@@ -9,6 +9,7 @@ import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.ReposixException;
 import dev.reposix.core.render.RenderErrorCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class TreeLayoutTest {
 
     @Test
     void deepTreesMoveChildrenToTheDeepFolderToKeepPathsShort() {
-        List<ManifestEntry> chain = new java.util.ArrayList<>();
+        List<ManifestEntry> chain = new ArrayList<>();
         chain.add(page("1", "Level 1 with a fairly long title"));
         for (int level = 2; level <= 30; level++) {
             chain.add(page(Integer.toString(level), "Level " + level + " with a fairly long title",
