@@ -4,6 +4,7 @@ import dev.reposix.api.ErrorCode;
 import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.api.StandardErrorCode;
 import dev.reposix.core.http.HttpErrorCode;
+import dev.reposix.core.render.RenderErrorCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,6 +37,7 @@ public final class ErrorCatalog {
         List<ErrorCode> codes = new ArrayList<>();
         codes.addAll(Arrays.asList(StandardErrorCode.values()));
         codes.addAll(Arrays.asList(CoreErrorCode.values()));
+        codes.addAll(Arrays.asList(RenderErrorCode.values()));
         codes.addAll(Arrays.asList(HttpErrorCode.values()));
         for (SourceOfTruthProvider provider : providers) {
             codes.addAll(provider.errorCodes());

@@ -1,0 +1,150 @@
+package dev.reposix.core.layout;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reposix.api.RecordId;
+import dev.reposix.api.RecordLinks;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites links in a Markdown body between the neutral form that crosses the SPI
+ * ({@code reposix:record/<id>#anchor}, {@code reposix:attachment/<file>}) and relative paths in the
+ * working tree ({@code ../Ops/Runbook.md#anchor}, {@code Runbook.assets/diagram.png}), so that
+ * links work on GitHub and in editors while backends never need the layout.
+ *
+ * <p>Only link and image destinations and link reference definitions outside code are touched.
+ * Towards the tree, a neutral link to a record that has no file (unknown, or a folder) stays
+ * neutral. Towards the neutral form, only a relative link that resolves to a record's file, or to
+ * a file in the page's own {@code .assets} folder, changes; anything else (web links, links to
+ * other files) stays as written. Every link this class writes comes back exactly.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LinkRewriter {
+
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final String ASSETS_SUFFIX = ".assets";
+
+    private final LayoutPlan plan;
+
+    /**
+     * A rewriter for the records of a plan.
+     *
+     * @param plan where every record lives
+     */
+    public LinkRewriter(LayoutPlan plan) {
+        this.plan = requireNonNull(plan, "plan is null");
+    }
+
+    /**
+     * The attachments folder of a page file: {@code pages/Ops/Runbook.assets} for
+     * {@code pages/Ops/Runbook.md}.
+     *
+     * @param pageFile a record's file, ending in {@code .md}
+     * @return the folder, relative to the tree root
+     */
+    public static String assetsFolderOf(String pageFile) {
+        if (!pageFile.endsWith(".md")) {
+            throw new IllegalArgumentException("not a page file: " + pageFile);
+        }
+        return pageFile.substring(0, pageFile.length() - 3) + ASSETS_SUFFIX;
+    }
+
+    /**
+     * Neutral links to relative paths, for writing a body into the file at {@code sourceFile}.
+     *
+     * @param markdown the body as the backend gave it
+     * @param sourceFile the file the body is written to, relative to the tree root
+     * @return the body with working-tree links
+     */
+    public String toWorkingTree(String markdown, String sourceFile) {
+        return rewrite(markdown, sourceFile, true);
+    }
+
+    /**
+     * Relative paths back to neutral links, for sending the body of {@code sourceFile} to a backend.
+     *
+     * @param markdown the body as read from the file
+     * @param sourceFile the file the body was read from, relative to the tree root
+     * @return the body with neutral links
+     */
+    public String toNeutral(String markdown, String sourceFile) {
+        return rewrite(markdown, sourceFile, false);
+    }
+
+    private String rewrite(String markdown, String sourceFile, boolean towardsTree) {
+        List<MarkdownLinks.Destination> destinations = MarkdownLinks.find(markdown);
+        if (destinations.isEmpty()) {
+            return markdown;
+        }
+        StringBuilder rewritten = new StringBuilder(markdown.length());
+        int copied = 0;
+        for (MarkdownLinks.Destination destination : destinations) {
+            String target = markdown.substring(destination.start(), destination.end());
+            Optional<String> replacement = towardsTree ? towardsTree(target, sourceFile)
+                    : towardsNeutral(target, sourceFile);
+            if (replacement.isPresent()) {
+                rewritten.append(markdown, copied, destination.start()).append(replacement.get());
+                copied = destination.end();
+            }
+        }
+        return rewritten.append(markdown, copied, markdown.length()).toString();
+    }
+
+    private Optional<String> towardsTree(String target, String sourceFile) {
+        String directory = LinkPaths.directoryOf(sourceFile);
+        Optional<RecordId> record = RecordLinks.recordOf(target);
+        if (record.isPresent()) {
+            int hash = target.indexOf('#');
+            String anchor = hash < 0 ? "" : target.substring(hash + 1);
+            if (!target.equals(RecordLinks.target(record.get(), anchor))) {
+                return Optional.empty();
+            }
+            return plan.placement(record.get()).filter(Placement::isFile).map(placement ->
+                    LinkPaths.encode(LinkPaths.relative(directory, placement.path())) + (hash < 0 ? "" : "#" + anchor));
+        }
+        Optional<String> attachment = RecordLinks.attachmentOf(target);
+        if (attachment.isPresent() && sourceFile.endsWith(".md")) {
+            String fileName = SafeNames.attachmentFileName(attachment.get());
+            // Only names that come back identical are rewritten, so the round trip stays exact.
+            if (!target.equals(RecordLinks.attachmentTarget(attachment.get()))
+                    || !SafeNames.title(fileName).equals(attachment.get())) {
+                return Optional.empty();
+            }
+            String path = assetsFolderOf(sourceFile) + "/" + fileName;
+            return Optional.of(LinkPaths.encode(LinkPaths.relative(directory, path)));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> towardsNeutral(String target, String sourceFile) {
+        if (SCHEME.matcher(target).find() || target.startsWith("#") || target.startsWith("/")) {
+            return Optional.empty();
+        }
+        int hash = target.indexOf('#');
+        String pathPart = hash < 0 ? target : target.substring(0, hash);
+        if (pathPart.indexOf('?') >= 0 || hash == target.length() - 1) {
+            return Optional.empty();
+        }
+        Optional<String> resolved = LinkPaths.decode(pathPart)
+                .flatMap(decoded -> LinkPaths.resolve(LinkPaths.directoryOf(sourceFile), decoded));
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<RecordId> record = plan.recordAt(resolved.get())
+                .filter(id -> plan.placement(id).filter(Placement::isFile).isPresent());
+        if (record.isPresent()) {
+            return Optional.of(RecordLinks.target(record.get(), hash < 0 ? "" : target.substring(hash + 1)));
+        }
+        if (hash < 0 && sourceFile.endsWith(".md")) {
+            String assets = assetsFolderOf(sourceFile) + "/";
+            String name = resolved.get().startsWith(assets) ? resolved.get().substring(assets.length()) : "";
+            if (!name.isEmpty() && name.indexOf('/') < 0) {
+                return Optional.of(RecordLinks.attachmentTarget(SafeNames.title(name)));
+            }
+        }
+        return Optional.empty();
+    }
+}
