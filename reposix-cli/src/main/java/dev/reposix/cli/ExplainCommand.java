@@ -4,6 +4,7 @@ import dev.reposix.api.ErrorCode;
 import dev.reposix.core.ErrorCatalog;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -65,7 +66,7 @@ final class ExplainCommand extends SessionCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, ErrorView view) {
-        out.println(view.code() + " " + view.name() + " (" + view.category().toLowerCase(java.util.Locale.ROOT)
+        out.println(view.code() + " " + view.name() + " (" + view.category().toLowerCase(Locale.ROOT)
                 + " error, exit code " + view.exitCode() + ")");
         out.println();
         out.println("Cause:   " + view.cause());

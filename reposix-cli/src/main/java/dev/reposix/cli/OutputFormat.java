@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 enum OutputFormat {
     /** Aligned, human-readable text. */
     TEXT,
+    /** The same as {@link #TEXT}: aligned columns. */
+    TABLE,
     /** One JSON document on stdout. */
     JSON;
 

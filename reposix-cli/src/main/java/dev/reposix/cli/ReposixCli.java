@@ -54,6 +54,7 @@ public final class ReposixCli {
                 reposix = Reposix.builder()
                         .environment(environment.variables())
                         .discoverProviders(environment.pluginLoader())
+                        .progress(StderrProgress.forProcess())
                         .build();
             }
             return reposix;

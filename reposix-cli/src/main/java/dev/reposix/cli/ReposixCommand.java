@@ -2,16 +2,20 @@ package dev.reposix.cli;
 
 import dev.reposix.core.ReposixVersion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The root {@code reposix} command: global options and the list of subcommands. */
 @Command(
         name = "reposix",
         mixinStandardHelpOptions = true,
         versionProvider = ReposixCommand.VersionProvider.class,
-        subcommands = {BackendsCommand.class, ExplainCommand.class, SimCommand.class,
-            picocli.CommandLine.HelpCommand.class},
+        subcommands = {BackendsCommand.class, SpacesCommand.class, ListCommand.class, ExplainCommand.class,
+            SimCommand.class,
+            HelpCommand.class},
         description = {
             "A Confluence space (or any tracker with a reposix backend) as a real git repository of Markdown files.",
             ""
@@ -30,6 +34,8 @@ import picocli.CommandLine.Option;
         })
 final class ReposixCommand implements Runnable {
 
+    private boolean verbose;
+
     @Option(names = {"-v", "--verbose"}, description = "Log requests and print stack traces on errors (to stderr).")
     void setVerbose(boolean value) {
         this.verbose = value;
@@ -38,10 +44,8 @@ final class ReposixCommand implements Runnable {
         }
     }
 
-    private boolean verbose;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     boolean verbose() {
         return verbose;

@@ -1,6 +1,8 @@
 package dev.reposix.cli;
 
 import dev.reposix.core.Reposix;
+import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -22,12 +24,12 @@ abstract class SessionCommand {
     }
 
     /** The environment variables of this invocation. */
-    final java.util.Map<String, String> environment() {
+    final Map<String, String> environment() {
         return session.environment().variables();
     }
 
     /** Where results go. */
-    final java.io.PrintWriter out() {
+    final PrintWriter out() {
         return spec.commandLine().getOut();
     }
 }

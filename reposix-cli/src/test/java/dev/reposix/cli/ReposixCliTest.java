@@ -92,9 +92,21 @@ class ReposixCliTest {
         assertThat(run(Map.of(), plugins(CliTestProviders.Wiki.class), "backends", "--format", "json")).isZero();
 
         JsonNode json = new ObjectMapper().readTree(stdout);
-        assertThat(json.at("/backends/0/scheme").asText()).isEqualTo("wiki");
-        assertThat(json.at("/backends/0/settings/1/secret").asBoolean()).isTrue();
+        JsonNode wiki = null;
+        for (JsonNode backend : json.get("backends")) {
+            if (backend.get("scheme").asText().equals("wiki")) {
+                wiki = backend;
+            }
+        }
+        assertThat(wiki).as("the wiki backend in " + stdout).isNotNull();
+        assertThat(wiki.at("/settings/1/secret").asBoolean()).isTrue();
         assertThat(json.at("/problems").isArray()).isTrue();
+    }
+
+    @Test
+    void theConfluenceBackendIsBuiltIn() {
+        assertThat(run("backends")).isZero();
+        assertThat(stdout).contains("confluence  Confluence Cloud spaces (REST v2)").contains("ATLASSIAN_API_KEY");
     }
 
     @Test

@@ -45,6 +45,15 @@ public final class ConfluenceSimulator implements AutoCloseable {
     /** Account id that API writes are attributed to when no seeded user has the configured email. */
     public static final String API_ACCOUNT_ID = "557058:reposix-sim-api-user";
 
+    static {
+        // The JDK server sends headers and body in separate writes; with Nagle's algorithm on, every
+        // small request/response pair stalls ~40 ms on delayed ACKs. The server reads this property
+        // once, when its first instance is created, so it is set before any exists.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final SimulatorStore store;

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -270,7 +271,7 @@ public final class HttpClientTransport implements HttpTransport, AutoCloseable {
             boolean sameOrigin = Origin.of(uri).equals(originOrNull(target));
             List<Map.Entry<String, String>> kept = new ArrayList<>();
             for (Map.Entry<String, String> header : headers) {
-                String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+                String name = header.getKey().toLowerCase(Locale.ROOT);
                 boolean credential = CREDENTIAL_HEADERS.contains(name);
                 boolean bodyHeader = becomesGet && (name.equals("content-type") || name.equals("content-length"));
                 if ((sameOrigin || !credential) && !bodyHeader) {

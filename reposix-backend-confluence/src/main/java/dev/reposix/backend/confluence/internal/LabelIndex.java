@@ -1,0 +1,83 @@
+package dev.reposix.backend.confluence.internal;
+
+import dev.reposix.backend.confluence.ConfluenceSpace;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reposix.api.RecordId;
+import dev.reposix.api.ReposixException;
+import dev.reposix.api.StandardErrorCode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads global labels without a request per page: for many pages, the space's label list plus the
+ * pages of each label (O(labels + pages/250) requests); for a handful of pages, each page's own
+ * labels. Stateless apart from its client; thread-safe.
+ */
+final class LabelIndex {
+
+    /** Up to this many pages, asking each page is cheaper than listing the whole space's labels. */
+    static final int PER_PAGE_THRESHOLD = 8;
+
+    private static final String GLOBAL = "global";
+
+    private final ConfluenceHttp http;
+
+    LabelIndex(ConfluenceHttp http) {
+        this.http = http;
+    }
+
+    /** Labels of the given pages; pages without labels map to an empty set. */
+    Map<RecordId, Set<String>> labelsOf(ConfluenceSpace space, Collection<RecordId> pages) {
+        Map<RecordId, Set<String>> labels = new HashMap<>();
+        pages.forEach(page -> labels.put(page, new TreeSet<>()));
+        if (pages.size() <= PER_PAGE_THRESHOLD) {
+            for (RecordId page : pages) {
+                try {
+                    http.paginate(Query.of().with("prefix", GLOBAL).with("limit", 250)
+                            .appendTo("/wiki/api/v2/pages/" + Query.encode(page.value()) + "/labels"),
+                            "reading labels of page " + page, label -> addIfGlobal(labels.get(page), label));
+                } catch (ReposixException missing) {
+                    // An id that does not exist has no labels; the body read skips it the same way.
+                    if (missing.errorCode() != StandardErrorCode.RECORD_NOT_FOUND) {
+                        throw missing;
+                    }
+                }
+            }
+            return labels;
+        }
+        List<JsonNode> spaceLabels = new ArrayList<>();
+        http.paginate(Query.of().with("prefix", GLOBAL).with("limit", 250)
+                .appendTo("/wiki/api/v2/spaces/" + Query.encode(space.id()) + "/content/labels"),
+                "listing labels of space " + space.key(), spaceLabels::add);
+        for (JsonNode label : spaceLabels) {
+            if (!isGlobal(label)) {
+                continue;
+            }
+            String name = label.path("name").asText();
+            http.paginate(Query.of().with("space-id", space.id()).with("limit", 250)
+                    .appendTo("/wiki/api/v2/labels/" + Query.encode(PageJson.requiredText(label, "id")) + "/pages"),
+                    "listing pages labelled " + name, page -> {
+                        Set<String> pageLabels = labels.get(RecordId.of(PageJson.requiredText(page, "id")));
+                        if (pageLabels != null) {
+                            pageLabels.add(name);
+                        }
+                    });
+        }
+        return labels;
+    }
+
+    private static void addIfGlobal(Set<String> labels, JsonNode label) {
+        if (isGlobal(label)) {
+            labels.add(label.path("name").asText());
+        }
+    }
+
+    private static boolean isGlobal(JsonNode label) {
+        return GLOBAL.equals(label.path("prefix").asText(GLOBAL)) && !label.path("name").asText("").isEmpty();
+    }
+}

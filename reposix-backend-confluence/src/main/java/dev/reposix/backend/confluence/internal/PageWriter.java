@@ -1,0 +1,111 @@
+package dev.reposix.backend.confluence.internal;
+
+import dev.reposix.backend.confluence.ConfluenceSpace;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reposix.api.RecordId;
+import dev.reposix.api.TransportResponse;
+import java.util.Collection;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write side of the REST API for one space: create, read-for-update, update with a version
+ * check, trash, and label changes (v1 endpoints, since v2 has no label writes). Thread-safe.
+ */
+final class PageWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageWriter.class);
+
+    private final ConfluenceHttp http;
+    private final ConfluenceSpace space;
+
+    PageWriter(ConfluenceHttp http, ConfluenceSpace space) {
+        this.http = http;
+        this.space = space;
+    }
+
+    /** Creates a current page and marks it for the new editor; returns the created page object. */
+    JsonNode create(String title, Optional<RecordId> parent, String storage) {
+        ObjectNode request = ConfluenceHttp.object();
+        request.put("spaceId", space.id()).put("status", "current").put("title", title);
+        parent.ifPresent(id -> request.put("parentId", id.value()));
+        request.putObject("body").put("representation", "storage").put("value", storage);
+        JsonNode created = http.write("POST", "/wiki/api/v2/pages", request, "creating page \"" + title + "\"");
+        markForNewEditor(PageJson.requiredText(created, "id"));
+        return created;
+    }
+
+    /**
+     * Cloud opens pages created through the API in the legacy editor unless this property says
+     * otherwise; the page itself is already saved, so a failure here is only worth a warning.
+     */
+    private void markForNewEditor(String pageId) {
+        ObjectNode property = ConfluenceHttp.object().put("key", "editor").put("value", "v2");
+        TransportResponse response = http.exchange("POST", "/wiki/api/v2/pages/" + Query.encode(pageId) + "/properties",
+                Optional.of(property));
+        if (!response.isSuccess()) {
+            LOG.warn("page {} was created, but marking it for the new editor failed with HTTP {}", pageId,
+                    response.status());
+        }
+    }
+
+    /** The page with its storage body, or empty when it does not exist (or is not visible). */
+    Optional<JsonNode> current(RecordId id) {
+        TransportResponse response = http.exchange("GET", Query.of().with("body-format", "storage")
+                .appendTo("/wiki/api/v2/pages/" + Query.encode(id.value())), Optional.empty());
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(http.readOk(response, "reading page " + id + " before updating it"));
+    }
+
+    /** Sends an update; empty when Confluence answers 409 (the version moved on). */
+    Optional<JsonNode> update(RecordId id, long newVersion, String title, Optional<RecordId> parent, String status,
+            String storage, String message) {
+        ObjectNode request = ConfluenceHttp.object();
+        request.put("id", id.value()).put("status", status).put("title", title);
+        parent.ifPresent(parentId -> request.put("parentId", parentId.value()));
+        request.putObject("body").put("representation", "storage").put("value", storage);
+        request.putObject("version").put("number", newVersion).put("message", message);
+        TransportResponse response = http.exchange("PUT", "/wiki/api/v2/pages/" + Query.encode(id.value()),
+                Optional.of(request));
+        if (response.status() == 409) {
+            return Optional.empty();
+        }
+        return Optional.of(http.readOk(response, "updating page " + id + " (\"" + title + "\")"));
+    }
+
+    /** Moves a page to the trash; {@code false} when it was already gone. */
+    boolean trash(RecordId id) {
+        TransportResponse response = http.exchange("DELETE", "/wiki/api/v2/pages/" + Query.encode(id.value()),
+                Optional.empty());
+        if (response.status() == 404) {
+            return false;
+        }
+        http.readOk(response, "moving page " + id + " to the trash");
+        return true;
+    }
+
+    /** Adds global labels to a page. */
+    void addLabels(RecordId id, Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        ArrayNode labels = ConfluenceHttp.object().arrayNode();
+        names.forEach(name -> labels.addObject().put("prefix", "global").put("name", name));
+        http.write("POST", "/wiki/rest/api/content/" + Query.encode(id.value()) + "/label", labels,
+                "adding labels " + names + " to page " + id);
+    }
+
+    /** Removes a global label from a page; removing an absent label is not an error. */
+    void removeLabel(RecordId id, String name) {
+        TransportResponse response = http.exchange("DELETE", "/wiki/rest/api/content/" + Query.encode(id.value())
+                + "/label/" + Query.encode(name), Optional.empty());
+        if (response.status() != 404) {
+            http.readOk(response, "removing label " + name + " from page " + id);
+        }
+    }
+}
