@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
         name = "reposix",
         mixinStandardHelpOptions = true,
         versionProvider = ReposixCommand.VersionProvider.class,
-        subcommands = {BackendsCommand.class, SpacesCommand.class, ListCommand.class, ExplainCommand.class,
-            SimCommand.class,
+        subcommands = {BackendsCommand.class, SpacesCommand.class, ListCommand.class, ConvertCommand.class,
+            ExplainCommand.class, SimCommand.class,
             HelpCommand.class},
         description = {
             "A Confluence space (or any tracker with a reposix backend) as a real git repository of Markdown files.",
