@@ -6,22 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.seed.Seeds;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code reposix spaces} and {@code reposix list} against the simulator, through the real command line. */
 class ConfluenceCommandsTest {
 
     private ConfluenceSimulator simulator;
     private Map<String, String> environment;
-    private String stdout;
-    private String stderr;
+    private final CliRunner cli = new CliRunner();
 
     @BeforeEach
     void start() {
@@ -37,34 +33,26 @@ class ConfluenceCommandsTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = ReposixCli.create(new CliEnvironment(environment, getClass().getClassLoader()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return exitCode;
+        return cli.run(environment, getClass().getClassLoader(), args);
     }
 
     @Test
     void spacesListsTheReadableSpaces() {
-        assertThat(run("spaces")).as(stderr).isZero();
-        assertThat(stdout).contains("DEMO").contains("reposix Demo");
+        assertThat(run("spaces")).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("DEMO").contains("reposix Demo");
     }
 
     @Test
     void listPrintsEveryPageWithItsEditor() {
-        assertThat(run("list", "confluence::DEMO")).as(stderr).isZero();
-        assertThat(stdout).startsWith("ID").contains("VERSION").containsPattern("\\d+ records in confluence::DEMO");
+        assertThat(run("list", "confluence::DEMO")).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).startsWith("ID").contains("VERSION").containsPattern("\\d+ records in confluence::DEMO");
     }
 
     @Test
     void listAsJsonIsMachineReadableAndHasNoBodies() throws Exception {
-        assertThat(run("list", "confluence::DEMO", "--format", "json")).as(stderr).isZero();
+        assertThat(run("list", "confluence::DEMO", "--format", "json")).as(cli.stderr()).isZero();
 
-        JsonNode records = new ObjectMapper().readTree(stdout);
+        JsonNode records = new ObjectMapper().readTree(cli.stdout());
         assertThat(records.size()).isGreaterThanOrEqualTo(25);
         assertThat(records.get(0).has("title")).isTrue();
         assertThat(records.get(0).has("body")).isFalse();
@@ -73,7 +61,7 @@ class ConfluenceCommandsTest {
     @Test
     void unknownSpaceIsAUserErrorNamingTheAccount() {
         assertThat(run("list", "confluence::NOPE")).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("RPX-2003").contains("space NOPE not found or not visible to bot@acme.example");
+        assertThat(cli.stderr()).contains("RPX-2003").contains("space NOPE not found or not visible to bot@acme.example");
     }
 
     @Test
@@ -81,7 +69,7 @@ class ConfluenceCommandsTest {
         environment.put("ATLASSIAN_API_KEY", "tok-wrong-7777");
 
         assertThat(run("list", "confluence::DEMO")).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("RPX-2001").doesNotContain("tok-wrong-7777");
+        assertThat(cli.stderr()).contains("RPX-2001").doesNotContain("tok-wrong-7777");
     }
 
     @Test
@@ -90,7 +78,7 @@ class ConfluenceCommandsTest {
         simulator.counters().reset();
 
         assertThat(run("list", "confluence::DEMO")).isEqualTo(ExitCodes.EXTERNAL);
-        assertThat(stderr).contains("RPX-1001").contains("export REPOSIX_ALLOWED_ORIGINS=\"https://acme.atlassian.net,"
+        assertThat(cli.stderr()).contains("RPX-1001").contains("export REPOSIX_ALLOWED_ORIGINS=\"https://acme.atlassian.net,"
                 + simulator.baseUrl() + "\"");
         assertThat(simulator.counters().total()).isZero();
     }
@@ -100,7 +88,7 @@ class ConfluenceCommandsTest {
         environment.clear();
 
         assertThat(run("list", "confluence::DEMO")).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("ATLASSIAN_EMAIL").contains("ATLASSIAN_API_KEY")
+        assertThat(cli.stderr()).contains("ATLASSIAN_EMAIL").contains("ATLASSIAN_API_KEY")
                 .contains("REPOSIX_CONFLUENCE_TENANT or REPOSIX_CONFLUENCE_BASE_URL");
     }
 }

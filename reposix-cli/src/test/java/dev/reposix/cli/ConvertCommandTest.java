@@ -2,15 +2,12 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ConvertCommandTest {
 
@@ -21,35 +18,26 @@ class ConvertCommandTest {
     @TempDir
     Path directory;
 
-    private String stdout;
-    private String stderr;
+    private final CliRunner cli = new CliRunner();
 
     private int run(String... args) {
-        CommandLine commandLine = ReposixCli.create(new CliEnvironment(Map.of(), getClass().getClassLoader()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return exitCode;
+        return cli.run(Map.of(), getClass().getClassLoader(), args);
     }
 
     @Test
     void storageBecomesMarkdownAndGoesBackToTheSameStorage() throws Exception {
         Path page = Files.writeString(directory.resolve("page.xml"), STORAGE);
-        assertThat(run("convert", "--to", "markdown", page.toString())).as(stderr).isZero();
-        String markdown = stdout;
+        assertThat(run("convert", "--to", "markdown", page.toString())).as(cli.stderr()).isZero();
+        String markdown = cli.stdout();
         assertThat(markdown).contains("# Deploy").contains("**all**").contains("```bash\n./deploy.sh\n```");
 
         Path markdownFile = Files.writeString(directory.resolve("page.md"), markdown);
         Path back = directory.resolve("back.xml");
-        assertThat(run("convert", "--to", "storage", markdownFile.toString(), "--output", back.toString())).as(stderr).isZero();
+        assertThat(run("convert", "--to", "storage", markdownFile.toString(), "--output", back.toString())).as(cli.stderr()).isZero();
 
         Files.writeString(markdownFile, Files.readString(back));
         assertThat(run("convert", "--to", "markdown", markdownFile.toString())).isZero();
-        assertThat(stdout).isEqualTo(markdown);
+        assertThat(cli.stdout()).isEqualTo(markdown);
     }
 
     @Test
@@ -57,23 +45,23 @@ class ConvertCommandTest {
         Path page = Files.writeString(directory.resolve("bad.xml"), "<p>open <strong>never closed</p>");
 
         assertThat(run("convert", "--to", "markdown", page.toString())).isEqualTo(ExitCodes.EXTERNAL);
-        assertThat(stderr).contains("RPX-2101").doesNotContain("Exception");
+        assertThat(cli.stderr()).contains("RPX-2101").doesNotContain("Exception");
     }
 
     @Test
     void missingFileAndNonUtf8InputAreUsageErrors() throws Exception {
         assertThat(run("convert", "--to", "markdown", directory.resolve("nope.xml").toString())).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("no such file");
+        assertThat(cli.stderr()).contains("no such file");
 
         Path latin1 = directory.resolve("latin1.md");
         Files.write(latin1, "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(run("convert", "--to", "storage", latin1.toString())).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("not UTF-8");
+        assertThat(cli.stderr()).contains("not UTF-8");
     }
 
     @Test
     void directionIsRequired() {
         assertThat(run("convert")).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("--to");
+        assertThat(cli.stderr()).contains("--to");
     }
 }

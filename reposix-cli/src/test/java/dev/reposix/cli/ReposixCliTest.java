@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reposix.api.SourceOfTruthProvider;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -15,26 +13,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReposixCliTest {
 
     @TempDir
     Path pluginDirectory;
 
-    private String stdout = "";
-    private String stderr = "";
+    private final CliRunner cli = new CliRunner();
 
     private int run(Map<String, String> environment, ClassLoader plugins, String... args) {
-        CommandLine commandLine = ReposixCli.create(new CliEnvironment(environment, plugins));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        stdout = out.toString();
-        stderr = err.toString();
-        return exitCode;
+        return cli.run(environment, plugins, args);
     }
 
     private int run(String... args) {
@@ -54,26 +42,26 @@ class ReposixCliTest {
     @Test
     void helpListsTheCommandsAndTheExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(stdout).contains("backends").contains("explain")
+        assertThat(cli.stdout()).contains("backends").contains("explain")
                 .contains("3  conflict").contains("4  external error").contains("REPOSIX_ALLOWED_ORIGINS");
     }
 
     @Test
     void noArgumentsPrintsUsage() {
         assertThat(run()).isZero();
-        assertThat(stdout).contains("Usage: reposix");
+        assertThat(cli.stdout()).contains("Usage: reposix");
     }
 
     @Test
     void versionNamesReposixAndJava() {
         assertThat(run("--version")).isZero();
-        assertThat(stdout).startsWith("reposix ").contains("Java 17");
+        assertThat(cli.stdout()).startsWith("reposix ").contains("Java 17");
     }
 
     @Test
     void unknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("frobnicate");
+        assertThat(cli.stderr()).contains("frobnicate");
     }
 
     @Test
@@ -81,7 +69,7 @@ class ReposixCliTest {
         int exitCode = run(Map.of("WIKI_TOKEN", "tok-123456789"), plugins(CliTestProviders.Wiki.class), "backends");
 
         assertThat(exitCode).isZero();
-        assertThat(stdout).contains("wiki  Test wiki spaces").contains("create, update")
+        assertThat(cli.stdout()).contains("wiki  Test wiki spaces").contains("create, update")
                 .containsPattern("WIKI_EMAIL\\s+required\\s+not set")
                 .containsPattern("WIKI_TOKEN\\s+required, secret\\s+set")
                 .doesNotContain("tok-123456789");
@@ -91,14 +79,14 @@ class ReposixCliTest {
     void backendsAsJsonIsMachineReadable() throws IOException {
         assertThat(run(Map.of(), plugins(CliTestProviders.Wiki.class), "backends", "--format", "json")).isZero();
 
-        JsonNode json = new ObjectMapper().readTree(stdout);
+        JsonNode json = new ObjectMapper().readTree(cli.stdout());
         JsonNode wiki = null;
         for (JsonNode backend : json.get("backends")) {
             if (backend.get("scheme").asText().equals("wiki")) {
                 wiki = backend;
             }
         }
-        assertThat(wiki).as("the wiki backend in " + stdout).isNotNull();
+        assertThat(wiki).as("the wiki backend in " + cli.stdout()).isNotNull();
         assertThat(wiki.at("/settings/1/secret").asBoolean()).isTrue();
         assertThat(json.at("/problems").isArray()).isTrue();
     }
@@ -106,7 +94,7 @@ class ReposixCliTest {
     @Test
     void theConfluenceBackendIsBuiltIn() {
         assertThat(run("backends")).isZero();
-        assertThat(stdout).contains("confluence  Confluence Cloud spaces (REST v2)").contains("ATLASSIAN_API_KEY");
+        assertThat(cli.stdout()).contains("confluence  Confluence Cloud spaces (REST v2)").contains("ATLASSIAN_API_KEY");
     }
 
     @Test
@@ -117,7 +105,7 @@ class ReposixCliTest {
         ClassLoader loader = new URLClassLoader(new URL[] {pluginDirectory.toUri().toURL()}, getClass().getClassLoader());
 
         assertThat(run(Map.of(), loader, "backends")).isZero();
-        assertThat(stdout).contains("wiki  Test wiki spaces").contains("Failed to load").contains("com.example.Missing");
+        assertThat(cli.stdout()).contains("wiki  Test wiki spaces").contains("Failed to load").contains("com.example.Missing");
     }
 
     @Test
@@ -125,7 +113,7 @@ class ReposixCliTest {
         int exitCode = run(Map.of(), plugins(CliTestProviders.Wiki.class, CliTestProviders.OtherWiki.class), "backends");
 
         assertThat(exitCode).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("RPX-0102").contains("CliTestProviders$Wiki").contains("CliTestProviders$OtherWiki")
+        assertThat(cli.stderr()).contains("RPX-0102").contains("CliTestProviders$Wiki").contains("CliTestProviders$OtherWiki")
                 .contains("reposix explain RPX-0102");
     }
 
@@ -136,7 +124,7 @@ class ReposixCliTest {
             int exitCode = run(Map.of("WIKI_TOKEN", "tok-987654321"), plugins(CliTestProviders.Leaky.class), "backends");
 
             assertThat(exitCode).isEqualTo(ExitCodes.INTERNAL);
-            assertThat(stderr).contains("RPX-0199").contains("token ****").doesNotContain("tok-987654321");
+            assertThat(cli.stderr()).contains("RPX-0199").contains("token ****").doesNotContain("tok-987654321");
         } finally {
             System.clearProperty("leaky.token");
         }
@@ -145,26 +133,26 @@ class ReposixCliTest {
     @Test
     void explainPrintsCauseFixAndExample() {
         assertThat(run("explain", "RPX-1001")).isZero();
-        assertThat(stdout).startsWith("RPX-1001 EGRESS_DENIED (external error, exit code 4)")
+        assertThat(cli.stdout()).startsWith("RPX-1001 EGRESS_DENIED (external error, exit code 4)")
                 .contains("Cause:").contains("Fix:").contains("Example: export REPOSIX_ALLOWED_ORIGINS=");
     }
 
     @Test
     void explainAcceptsBareNumbersAndNames() {
         assertThat(run("explain", "egress_denied")).isZero();
-        assertThat(stdout).startsWith("RPX-1001");
+        assertThat(cli.stdout()).startsWith("RPX-1001");
     }
 
     @Test
     void explainListShowsEveryCode() {
         assertThat(run("explain", "--list")).isZero();
-        assertThat(stdout).contains("RPX-0001").contains("UNSUPPORTED_OPERATION").contains("RPX-1001");
+        assertThat(cli.stdout()).contains("RPX-0001").contains("UNSUPPORTED_OPERATION").contains("RPX-1001");
     }
 
     @Test
     void explainAsJson() throws IOException {
         assertThat(run("explain", "RPX-0003", "--format", "json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(stdout);
+        JsonNode json = new ObjectMapper().readTree(cli.stdout());
         assertThat(json.get("name").asText()).isEqualTo("MISSING_SETTINGS");
         assertThat(json.get("exitCode").asInt()).isEqualTo(2);
     }
@@ -172,7 +160,7 @@ class ReposixCliTest {
     @Test
     void explainOfAnUnknownCodeIsAUserError() {
         assertThat(run("explain", "RPX-7777")).isEqualTo(ExitCodes.USER);
-        assertThat(stderr).contains("unknown error code").contains("--list");
+        assertThat(cli.stderr()).contains("unknown error code").contains("--list");
     }
 
     @Test
