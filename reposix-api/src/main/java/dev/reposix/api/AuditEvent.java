@@ -10,6 +10,8 @@ import java.util.Optional;
  * One line of the audit log: what reposix did to which record, and how it ended. Never holds a
  * secret.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param time when it happened
  * @param operation what was attempted, e.g. {@code update}
  * @param recordId the record concerned, if any

@@ -8,6 +8,8 @@ import java.util.Optional;
  * A person (or bot) in the source of truth, as far as the backend knows them; used as the author
  * of sync commits.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param accountId the backend's stable account id
  * @param displayName the name shown in the source of truth, when known
  * @param email the e-mail address, when the source of truth discloses it

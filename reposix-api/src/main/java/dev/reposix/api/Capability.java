@@ -8,6 +8,8 @@ package dev.reposix.api;
  * <p>New constants are added at the end as the SPI grows; a backend built against an older API
  * simply does not declare them.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum Capability {

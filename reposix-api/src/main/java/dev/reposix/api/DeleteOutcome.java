@@ -3,6 +3,8 @@ package dev.reposix.api;
 /**
  * The result of {@link SourceOfTruth#delete(RecordId)}. Deleting twice is not an error.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum DeleteOutcome {

@@ -4,6 +4,8 @@ package dev.reposix.api;
  * The broad kind of an error, which decides how a caller reacts to it (the CLI maps each category
  * to one exit code).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum ErrorCategory {

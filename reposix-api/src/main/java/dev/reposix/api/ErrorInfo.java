@@ -6,6 +6,8 @@ import static java.util.Objects.requireNonNull;
  * What reposix knows about an {@link ErrorCode}: its number, category and the text that
  * {@code reposix explain} prints.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param number the number behind {@code RPX-nnnn}, 0 to 9999
  * @param category decides the CLI's exit code
  * @param cause what usually causes the error, in one or two sentences

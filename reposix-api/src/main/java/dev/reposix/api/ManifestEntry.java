@@ -9,6 +9,8 @@ import java.util.Optional;
  * What the manifest says about one record: everything but its body and labels, cheap to list for a
  * whole project.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id the record's id
  * @param kind document or folder
  * @param title the title, unique within the project for backends with a hierarchy

@@ -9,6 +9,8 @@ import java.util.Set;
  * A record to create. Server-controlled fields (id, version, times, authors) are assigned by the
  * source of truth, never taken from the caller.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param title the title
  * @param parentId the parent record, if any (needs {@link Capability#HIERARCHY})
  * @param labels the labels (needs {@link Capability#LABELS} when not empty)

@@ -11,6 +11,8 @@ import java.util.Set;
  * form of {@link RecordLinks} ({@code reposix:record/<id>}), which reposix rewrites to a relative
  * file path and back.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param entry the manifest entry (id, title, parent, version, ...)
  * @param labels the labels, unordered; empty for backends without {@link Capability#LABELS}
  * @param body the Markdown body; empty for folders

@@ -6,6 +6,8 @@ import static java.util.Objects.requireNonNull;
  * The stable identifier of a record in its source of truth (a Confluence page id, an issue key).
  * It survives renames and moves; reposix writes it into the frontmatter as {@code id}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the backend's identifier: non-blank, no whitespace or control characters
  * @since 0.1
  */

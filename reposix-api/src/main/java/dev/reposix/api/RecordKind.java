@@ -3,6 +3,8 @@ package dev.reposix.api;
 /**
  * What a record is: a document with a body, or a folder that only groups other records.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum RecordKind {

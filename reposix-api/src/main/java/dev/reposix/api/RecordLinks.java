@@ -18,6 +18,8 @@ import java.util.Optional;
  * {@code ![Diagram](reposix:attachment/deploy%20flow.png)}; reposix rewrites it to the file's
  * path beside the record in the working tree.
  *
+ * <p>Stateless and thread-safe.
+ *
  * @since 0.1
  */
 public final class RecordLinks {

@@ -3,6 +3,8 @@ package dev.reposix.api;
 /**
  * The lifecycle state of a record in its source of truth.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum RecordStatus {

@@ -14,6 +14,8 @@ import java.util.Set;
  * <p>Labels travel as changes against the base the writer edited, so a label someone else added
  * meanwhile is kept.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id the record to update
  * @param expectedVersion the version the edit is based on
  * @param title the new title

@@ -9,6 +9,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Expected outcomes (a version conflict on update, nothing to do) are results, not exceptions.
  *
+ * <p>Immutable once created; safe to pass between threads.
+ *
  * @since 0.1
  */
 public class ReposixException extends RuntimeException {

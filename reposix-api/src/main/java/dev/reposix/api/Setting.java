@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * One setting a backend needs, read from an environment variable by the CLI or passed in a map by
  * an embedder.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the setting's name as the backend looks it up, e.g. {@code email}
  * @param environmentVariable the variable it is read from, e.g. {@code ATLASSIAN_EMAIL}
  * @param required whether the backend cannot open without it

@@ -3,6 +3,8 @@ package dev.reposix.api;
 /**
  * Error codes of the API itself (range 0xxx), which every backend may throw.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum StandardErrorCode implements ErrorCode {

@@ -8,6 +8,8 @@ import java.util.OptionalLong;
  * The result of {@link SourceOfTruth#update(RecordUpdate)}: applied, or refused because the record
  * moved on since the writer's base version. A conflict is an expected outcome, not an exception.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public sealed interface UpdateOutcome {

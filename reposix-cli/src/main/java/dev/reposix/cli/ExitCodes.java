@@ -4,6 +4,8 @@ import dev.reposix.api.ErrorCategory;
 
 /**
  * The exit codes of {@code reposix}, in one place (documented in docs/reference/exit-codes.md).
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class ExitCodes {
 

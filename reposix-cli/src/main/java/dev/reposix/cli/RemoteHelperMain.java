@@ -3,6 +3,8 @@ package dev.reposix.cli;
 /**
  * {@code git-remote-reposix}, the git remote helper. Not available in this version: it says so on
  * stderr (stdout belongs to git's protocol) and exits non-zero, so git reports a clean failure.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class RemoteHelperMain {
 

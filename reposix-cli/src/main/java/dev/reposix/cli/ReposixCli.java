@@ -8,6 +8,8 @@ import picocli.CommandLine;
  * Builds the {@code reposix} command line: the command tree, the exit-code mapping and the error
  * reporter. Commands reach core through one lazily built {@link Reposix}, so {@code --help} and
  * {@code --version} start nothing.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class ReposixCli {
 

@@ -7,6 +7,8 @@ import dev.reposix.api.ErrorInfo;
 /**
  * Error codes of reposix core (range 01xx of the api/core block).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum CoreErrorCode implements ErrorCode {

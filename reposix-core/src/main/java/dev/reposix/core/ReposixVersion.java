@@ -5,6 +5,8 @@ import java.util.Optional;
 /**
  * The version of reposix, read from the jar manifest ({@code dev} when run from classes).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public final class ReposixVersion {

@@ -7,6 +7,8 @@ import dev.reposix.api.ErrorInfo;
 /**
  * Error codes of the Confluence backend (2001–2099; the storage codec uses 2100–2199).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum ConfluenceErrorCode implements ErrorCode {

@@ -7,6 +7,8 @@ import dev.reposix.api.ErrorInfo;
 /**
  * Error codes of the HTTP transport and the egress policy (range 1xxx).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @since 0.1
  */
 public enum HttpErrorCode implements ErrorCode {

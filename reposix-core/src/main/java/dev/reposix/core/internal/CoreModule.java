@@ -17,6 +17,8 @@ import java.util.Map;
 /**
  * Wires reposix core from what the {@code Reposix} builder collected. Not API: embedders use the
  * builder.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class CoreModule extends AbstractModule {
 

@@ -6,6 +6,8 @@ import static java.util.Objects.requireNonNull;
  * A backend provider found on the class path that could not be loaded; the other providers still
  * load.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param providerClass the class named in the service file (or the best description available)
  * @param reason why it failed, one line
  * @since 0.1
