@@ -1,0 +1,193 @@
+package dev.reposix.git;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reposix.api.ReposixException;
+import dev.reposix.git.internal.CacheCreator;
+import dev.reposix.git.internal.GitFailures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * The local cache of one project: a bare git repository whose history records the source of truth
+ * as of each sync. Opening creates it if needed (atomically: a crash never leaves a half-made cache
+ * that looks valid), records the source of truth's base URL in its config ({@code reposix.sot}) and
+ * refuses a cache that serves another source of truth.
+ *
+ * <p>Thread-safe for reading; writing goes through a {@link SyncTransaction} under the
+ * {@link CacheLock}. Close it to release the repository.
+ *
+ * @since 0.1
+ */
+public final class Cache implements AutoCloseable {
+
+    private final CacheLocation location;
+    private final String sourceOfTruth;
+    private final Repository repository;
+
+    private Cache(CacheLocation location, String sourceOfTruth, Repository repository) {
+        this.location = location;
+        this.sourceOfTruth = sourceOfTruth;
+        this.repository = repository;
+    }
+
+    /**
+     * Opens the cache at a location, creating it if it does not exist.
+     *
+     * @param location where the cache lives
+     * @param sourceOfTruth the base URL of the source of truth, e.g. {@code https://acme.atlassian.net/wiki};
+     *     never with credentials
+     * @return the open cache
+     * @throws ReposixException {@link GitErrorCode#CACHE_OTHER_SOT} if the cache serves another source of
+     *     truth, {@link GitErrorCode#CACHE_INVALID} if the directory is not a reposix cache
+     */
+    public static Cache open(CacheLocation location, String sourceOfTruth) {
+        requireNonNull(location, "location is null");
+        checkNoCredentials(requireNonNull(sourceOfTruth, "sourceOfTruth is null"));
+        Repository repository = CacheCreator.openOrCreate(location, sourceOfTruth, temporary -> { });
+        return new Cache(location, sourceOfTruth, repository);
+    }
+
+    /**
+     * Where the cache lives.
+     *
+     * @return the location
+     */
+    public CacheLocation location() {
+        return location;
+    }
+
+    /**
+     * The base URL of the source of truth this cache serves.
+     *
+     * @return the URL as recorded
+     */
+    public String sourceOfTruth() {
+        return sourceOfTruth;
+    }
+
+    /**
+     * The underlying JGit repository, e.g. for {@code UploadPack}; owned by the cache, do not close it.
+     *
+     * @return the repository
+     */
+    public Repository repository() {
+        return repository;
+    }
+
+    /**
+     * Acquires the cache's writer lock, waiting at most {@code maxWait}.
+     *
+     * @param maxWait the longest wait
+     * @return the held lock; close it to release
+     */
+    public CacheLock lock(Duration maxWait) {
+        return CacheLock.acquire(location.directory(), maxWait);
+    }
+
+    /**
+     * Tries to acquire the writer lock; a busy cache is an expected outcome (e.g. serve the cached state).
+     *
+     * @param maxWait the longest wait
+     * @return the held lock, or empty
+     */
+    public Optional<CacheLock> tryLock(Duration maxWait) {
+        return CacheLock.tryAcquire(location.directory(), maxWait, Duration.ofMillis(50));
+    }
+
+    /**
+     * Starts the ref updates of one sync; the lock must stay held until {@link SyncTransaction#apply}.
+     *
+     * @param lock this cache's held lock
+     * @return the transaction
+     */
+    public SyncTransaction beginSync(CacheLock lock) {
+        requireNonNull(lock, "lock is null");
+        Path locked = lock.directory();
+        try {
+            if (!locked.equals(location.directory().toRealPath())) {
+                throw new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
+                        "the lock of " + locked + " does not guard the cache " + location.directory());
+            }
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "resolving the cache path", location.directory());
+        }
+        return new SyncTransaction(repository, location.scheme(), lock);
+    }
+
+    /**
+     * The commit {@code main} points at.
+     *
+     * @return the commit, empty before the first sync
+     */
+    public Optional<ObjectId> main() {
+        try {
+            Ref ref = repository.exactRef(ReposixRefs.MAIN);
+            return ref == null ? Optional.empty() : Optional.ofNullable(ref.getObjectId());
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "reading main", location.directory());
+        }
+    }
+
+    /**
+     * The sync tags, newest first (for {@code reposix history}).
+     *
+     * @return full ref names
+     */
+    public List<String> syncTags() {
+        try {
+            List<String> names = new ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(ReposixRefs.SYNC_TAG_PREFIX)) {
+                names.add(ref.getName());
+            }
+            names.sort(ReposixRefs.SYNC_TAG_ORDER.reversed());
+            return names;
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "listing sync tags", location.directory());
+        }
+    }
+
+    /**
+     * Reads trees and blobs of this cache.
+     *
+     * @return a reader
+     */
+    public TreeReader trees() {
+        return new TreeReader(repository);
+    }
+
+    /**
+     * Reads the sync state behind sync commits of this cache.
+     *
+     * @return the store
+     */
+    public SyncStateStore syncStates() {
+        return new SyncStateStore(repository);
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+
+    private static void checkNoCredentials(String url) {
+        try {
+            if (new URI(url).getRawUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        "the source-of-truth URL must not contain user info or credentials (host " + new URI(url).getHost()
+                                + ")");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("the source-of-truth URL is not a valid URI", e);
+        }
+    }
+}

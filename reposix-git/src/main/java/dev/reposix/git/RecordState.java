@@ -1,0 +1,75 @@
+package dev.reposix.git;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the sync layer remembers about one record as of one sync commit: the source of truth's
+ * version and a hash of its canonical content, its title, parent and labels, and the path of its
+ * file. Ids are opaque strings, so any backend's ids fit; {@code attributes} carry anything else a
+ * backend needs. Immutable and thread-safe.
+ *
+ * @param version the record's version in the source of truth, 0 or more
+ * @param contentHash a hash of the canonical content, e.g. {@code sha256:...}; not empty
+ * @param title the title
+ * @param parent the parent record's id, if any
+ * @param labels the labels, sorted
+ * @param path the path of the record's file in the tree
+ * @param attributes further fields, sorted by key; keys without whitespace
+ * @since 0.1
+ */
+public record RecordState(long version, String contentHash, String title, Optional<String> parent,
+        SortedSet<String> labels, String path, SortedMap<String, String> attributes) {
+
+    /**
+     * Validates and copies.
+     *
+     * @param version the version
+     * @param contentHash the hash
+     * @param title the title
+     * @param parent the parent id
+     * @param labels the labels
+     * @param path the path
+     * @param attributes the attributes
+     */
+    public RecordState {
+        if (version < 0) {
+            throw new IllegalArgumentException("version must be 0 or more: " + version);
+        }
+        requireNonNull(contentHash, "contentHash is null");
+        if (contentHash.isEmpty()) {
+            throw new IllegalArgumentException("contentHash is empty");
+        }
+        requireNonNull(title, "title is null");
+        requireNonNull(parent, "parent is null");
+        labels = Collections.unmodifiableSortedSet(new TreeSet<>(requireNonNull(labels, "labels is null")));
+        path = GitPath.of(requireNonNull(path, "path is null")).value();
+        attributes = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(attributes, "attributes is null")));
+        for (String key : attributes.keySet()) {
+            if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("attribute keys must be non-empty without whitespace: '" + key + "'");
+            }
+        }
+    }
+
+    /**
+     * A record state without extra attributes, the form the Confluence sync needs.
+     *
+     * @param version the version
+     * @param contentHash the hash
+     * @param title the title
+     * @param parent the parent id
+     * @param labels the labels
+     * @param path the path
+     */
+    public RecordState(long version, String contentHash, String title, Optional<String> parent,
+            SortedSet<String> labels, String path) {
+        this(version, contentHash, title, parent, labels, path, new TreeMap<>());
+    }
+}

@@ -1,0 +1,283 @@
+package dev.reposix.git;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reposix.api.ReposixException;
+import dev.reposix.git.internal.GitFailures;
+import dev.reposix.git.internal.StateTrees;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.BatchRefUpdate;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefDatabase;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TagBuilder;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.ReceiveCommand;
+
+/**
+ * The ref updates of one sync, collected while the sync works and applied at the end as one atomic
+ * batch ({@link BatchRefUpdate} with {@code atomic=true}), each update checking the id the ref had
+ * when the transaction started. If any ref moved meanwhile, nothing moves and the outcome says so.
+ *
+ * <p>On {@link #apply}: {@code main} moves to the last commit passed to {@link #advanceMain} (if
+ * any) and then a sync tag {@code refs/reposix/sync/<time>} (with {@code -2}, {@code -3}, ... on a
+ * collision) is created at it; the state ref moves to one new state commit holding every state
+ * passed to {@link #recordState}; and, always — also for a sync that changed nothing —
+ * {@code refs/mirrors/<scheme>-head} moves to the current {@code main} and
+ * {@code refs/mirrors/<scheme>-synced-at} to a new annotated tag on it whose message is
+ * {@code mirror synced at <time>}. Objects are written before the batch, so a failure at any point
+ * leaves every ref as it was.
+ *
+ * <p>Start one with {@link Cache#beginSync} while holding the cache lock. Single use and not
+ * thread-safe.
+ *
+ * @since 0.1
+ */
+public final class SyncTransaction {
+
+    private final Repository repository;
+    private final String scheme;
+    private final CacheLock lock;
+    private final Map<String, ObjectId> startIds = new LinkedHashMap<>();
+    private Optional<ObjectId> main;
+    private Optional<ObjectId> stateIndex;
+    private final List<ObjectId> stateCommits = new ArrayList<>();
+    private boolean finished;
+
+    SyncTransaction(Repository repository, String scheme, CacheLock lock) {
+        this.repository = repository;
+        this.scheme = scheme;
+        this.lock = lock;
+        checkLock();
+        for (String name : List.of(ReposixRefs.MAIN, ReposixRefs.STATE, ReposixRefs.mirrorHead(scheme),
+                ReposixRefs.mirrorSyncedAt(scheme))) {
+            startIds.put(name, current(name).orElse(ObjectId.zeroId()));
+        }
+        this.main = startId(ReposixRefs.MAIN);
+        this.stateIndex = startId(ReposixRefs.STATE).map(this::treeOf);
+    }
+
+    /**
+     * The commit {@code main} pointed at when the transaction started.
+     *
+     * @return the commit, empty before the first sync
+     */
+    public Optional<ObjectId> baseMain() {
+        return startId(ReposixRefs.MAIN);
+    }
+
+    /**
+     * The commit {@code main} will point at: the last commit passed to {@link #advanceMain}, or the base.
+     *
+     * @return the commit, empty before the first sync
+     */
+    public Optional<ObjectId> main() {
+        return main;
+    }
+
+    /**
+     * A draft of the next commit on top of {@link #main()}; the caller closes it.
+     *
+     * @return the draft
+     */
+    public CommitDraft newCommit() {
+        checkOpen();
+        return new CommitDraft(repository, main);
+    }
+
+    /**
+     * Stages {@code main} to move to a commit that descends from the current {@link #main()}.
+     *
+     * @param commit the new tip
+     */
+    public void advanceMain(ObjectId commit) {
+        requireNonNull(commit, "commit is null");
+        checkOpen();
+        if (main.isPresent() && !isAncestor(main.get(), commit)) {
+            throw new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
+                    "commit " + commit.name() + " does not descend from " + main.get().name()
+                            + "; main only fast-forwards");
+        }
+        main = Optional.of(commit.copy());
+    }
+
+    /**
+     * Stages the sync state behind a sync commit, written incrementally from the latest recorded state.
+     *
+     * @param commit the sync commit the state belongs to
+     * @param state the state
+     * @return how many objects were inserted for it (a measure of the incremental cost)
+     */
+    public int recordState(ObjectId commit, SyncState state) {
+        requireNonNull(commit, "commit is null");
+        requireNonNull(state, "state is null");
+        checkOpen();
+        try (ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = inserter.newReader()) {
+            Optional<ObjectId> latest = stateIndex.isEmpty() ? Optional.empty()
+                    : StateTrees.latest(reader, stateIndex.get());
+            StateTrees.Written stateTree = StateTrees.writeState(reader, inserter, latest, state);
+            StateTrees.Written index = StateTrees.addToIndex(reader, inserter, stateIndex, commit, stateTree.tree());
+            inserter.flush();
+            stateIndex = Optional.of(index.tree());
+            stateCommits.add(commit.copy());
+            return stateTree.objectsInserted() + index.objectsInserted();
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "writing the sync state", repository.getDirectory());
+        }
+    }
+
+    /**
+     * Writes the state commit and tags, then moves every staged ref in one atomic batch.
+     *
+     * @param syncedAt the sync time, for the sync tag and the synced-at tag (seconds precision, UTC)
+     * @param tagger who writes the tags and the state commit (its instant is replaced by {@code syncedAt})
+     * @return applied, or rejected with nothing moved
+     */
+    public TransactionOutcome apply(Instant syncedAt, Signature tagger) {
+        requireNonNull(syncedAt, "syncedAt is null");
+        requireNonNull(tagger, "tagger is null");
+        checkOpen();
+        checkLock();
+        finished = true;
+        ObjectId tip = main.orElseThrow(() -> new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
+                "a sync must leave a commit on main before the mirror refs can be marked"));
+        Signature stamp = tagger.at(syncedAt);
+        Map<String, ObjectId> updates = new LinkedHashMap<>();
+        Optional<String> syncTag = Optional.empty();
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            if (!main.equals(baseMain())) {
+                updates.put(ReposixRefs.MAIN, tip);
+                syncTag = Optional.of(freeSyncTag(syncedAt));
+                updates.put(syncTag.get(), tip);
+            }
+            if (!stateCommits.isEmpty()) {
+                updates.put(ReposixRefs.STATE, stateCommit(inserter, stamp));
+            }
+            updates.put(ReposixRefs.mirrorHead(scheme), tip);
+            updates.put(ReposixRefs.mirrorSyncedAt(scheme), syncedAtTag(inserter, tip, syncedAt, stamp));
+            inserter.flush();
+            return execute(updates, syncTag);
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "updating the refs of the sync", repository.getDirectory());
+        }
+    }
+
+    private TransactionOutcome execute(Map<String, ObjectId> updates, Optional<String> syncTag) throws IOException {
+        RefDatabase refs = repository.getRefDatabase();
+        if (!refs.performsAtomicTransactions()) {
+            throw new ReposixException(GitErrorCode.GIT_FAILURE,
+                    "the ref storage of " + repository.getDirectory() + " cannot update refs atomically");
+        }
+        BatchRefUpdate batch = refs.newBatchUpdate().setAtomic(true).setAllowNonFastForwards(true)
+                .setRefLogMessage("reposix sync", false);
+        List<ReceiveCommand> commands = new ArrayList<>();
+        updates.forEach((name, id) -> commands.add(new ReceiveCommand(
+                startIds.getOrDefault(name, ObjectId.zeroId()), id, name)));
+        batch.addCommand(commands);
+        try (RevWalk walk = new RevWalk(repository)) {
+            batch.execute(walk, NullProgressMonitor.INSTANCE);
+        }
+        List<String> rejections = new ArrayList<>();
+        for (ReceiveCommand command : commands) {
+            if (command.getResult() != ReceiveCommand.Result.OK) {
+                String message = command.getMessage() == null ? "" : " (" + command.getMessage() + ")";
+                rejections.add(command.getRefName() + ": " + command.getResult() + message);
+            }
+        }
+        if (rejections.isEmpty()) {
+            return new TransactionOutcome(TransactionOutcome.Status.APPLIED, updates, syncTag, List.of());
+        }
+        return new TransactionOutcome(TransactionOutcome.Status.REJECTED, updates, Optional.empty(), rejections);
+    }
+
+    private String freeSyncTag(Instant syncedAt) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            String name = ReposixRefs.syncTag(syncedAt, attempt);
+            if (repository.exactRef(name) == null) {
+                return name;
+            }
+        }
+    }
+
+    private ObjectId stateCommit(ObjectInserter inserter, Signature stamp) throws IOException {
+        CommitBuilder builder = new CommitBuilder();
+        builder.setTreeId(stateIndex.orElseThrow());
+        startId(ReposixRefs.STATE).ifPresent(builder::setParentId);
+        builder.setAuthor(stamp.toPersonIdent());
+        builder.setCommitter(stamp.toPersonIdent());
+        StringBuilder message = new StringBuilder("reposix sync state\n\n");
+        for (ObjectId commit : stateCommits) {
+            message.append("Sync-Commit: ").append(commit.name()).append('\n');
+        }
+        builder.setMessage(message.toString());
+        return inserter.insert(builder);
+    }
+
+    private ObjectId syncedAtTag(ObjectInserter inserter, ObjectId tip, Instant syncedAt, Signature stamp)
+            throws IOException {
+        TagBuilder tag = new TagBuilder();
+        tag.setObjectId(tip, Constants.OBJ_COMMIT);
+        tag.setTag(scheme + "-synced-at");
+        tag.setTagger(stamp.toPersonIdent());
+        tag.setMessage(ReposixRefs.syncedAtMessage(syncedAt) + "\n");
+        return inserter.insert(tag);
+    }
+
+    private Optional<ObjectId> startId(String name) {
+        ObjectId id = startIds.get(name);
+        return id == null || id.equals(ObjectId.zeroId()) ? Optional.empty() : Optional.of(id);
+    }
+
+    private Optional<ObjectId> current(String name) {
+        try {
+            Ref ref = repository.exactRef(name);
+            return ref == null || ref.getObjectId() == null ? Optional.empty() : Optional.of(ref.getObjectId().copy());
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "reading " + name, repository.getDirectory());
+        }
+    }
+
+    private ObjectId treeOf(ObjectId commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(commit).getTree().copy();
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "reading the state ref", repository.getDirectory());
+        }
+    }
+
+    private boolean isAncestor(ObjectId ancestor, ObjectId commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit base = walk.parseCommit(ancestor);
+            return walk.isMergedInto(base, walk.parseCommit(commit));
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "checking ancestry", repository.getDirectory());
+        }
+    }
+
+    private void checkOpen() {
+        if (finished) {
+            throw new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
+                    "this sync transaction was applied already; begin a new one");
+        }
+    }
+
+    private void checkLock() {
+        if (lock == null || !lock.isHeld()) {
+            throw new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
+                    "a sync transaction needs the cache lock held from start to ref update");
+        }
+    }
+}
