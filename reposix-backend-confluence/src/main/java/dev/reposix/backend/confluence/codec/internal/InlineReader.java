@@ -22,6 +22,8 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.backend.confluence.codec.CodecErrorCode;
 import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /**
@@ -31,6 +33,8 @@ import org.w3c.dom.Element;
  * <p>Immutable and thread-safe.
  */
 final class InlineReader {
+
+    private static final Pattern STATUS = Pattern.compile("<span data-status=\"([^\"<>&]*)\"( data-subtle=\"true\")?>");
 
     private final PageDirectory directory;
 
@@ -58,9 +62,49 @@ final class InlineReader {
     String children(Node first, Node end) {
         StringBuilder out = new StringBuilder();
         for (Node node = first; node != null && node != end; node = node.getNext()) {
-            out.append(node(node));
+            Node close = statusEnd(node);
+            if (close != null) {
+                out.append(status(node, close));
+                node = close;
+            } else {
+                out.append(node(node));
+            }
         }
         return out.toString();
+    }
+
+    /** The closing {@code </span>} of a status lozenge starting at this node, or null. */
+    private static Node statusEnd(Node open) {
+        if (!(open instanceof HtmlInline) || !STATUS.matcher(open.getChars()).matches()) {
+            return null;
+        }
+        for (Node node = open.getNext(); node != null; node = node.getNext()) {
+            if (node instanceof HtmlInline) {
+                return "</span>".equals(node.getChars().toString()) ? node : null;
+            }
+            if (!(node instanceof Text) && !(node instanceof HtmlEntity) && !(node instanceof TextBase)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String status(Node open, Node close) {
+        Matcher matcher = STATUS.matcher(open.getChars());
+        matcher.matches();
+        StringBuilder title = new StringBuilder();
+        for (Node node = open.getNext(); node != close; node = node.getNext()) {
+            title.append(node.getChars().unescape());
+        }
+        StringBuilder out = new StringBuilder("<ac:structured-macro ac:name=\"status\" ac:schema-version=\"1\">")
+                .append("<ac:parameter ac:name=\"colour\">").append(Xml.text(matcher.group(1))).append("</ac:parameter>");
+        if (title.length() > 0) {
+            out.append("<ac:parameter ac:name=\"title\">").append(Xml.text(title.toString())).append("</ac:parameter>");
+        }
+        if (matcher.group(2) != null) {
+            out.append("<ac:parameter ac:name=\"subtle\">true</ac:parameter>");
+        }
+        return out.append("</ac:structured-macro>").toString();
     }
 
     private String node(Node node) {

@@ -74,6 +74,7 @@ final class InlineWriter {
             case "ac:link" -> pageLink(element);
             case "ac:image" -> image(element);
             case "ac:inline-comment-marker" -> wrapped(element);
+            case "ac:structured-macro" -> macro(element);
             default -> other(element);
         }
     }
@@ -118,7 +119,7 @@ final class InlineWriter {
     private void anchor(Element element) {
         String href = element.getAttribute("href");
         if (!Dom.hasOnlyAttributes(element, LINK_ATTRIBUTES) || !element.hasAttribute("href")
-                || href.contains("<") || href.contains(">") || href.contains("\n") || href.isEmpty()) {
+                || !href.matches("[^\\s<>\\\\]+")) {
             html(element);
             return;
         }
@@ -211,6 +212,42 @@ final class InlineWriter {
                 + (title.length() == 0 ? "" : " '" + title + "'") + ")");
     }
 
+    /** A status lozenge reads as its text: {@code <span data-status="Green">On track</span>}. */
+    private void macro(Element macro) {
+        if (!"status".equals(macro.getAttribute("ac:name")) || Dom.hasText(macro)
+                || !Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES)) {
+            verbatim(macro);
+            return;
+        }
+        String colour = null;
+        String title = "";
+        String subtle = null;
+        for (Element parameter : Dom.elements(macro)) {
+            String name = parameter.getAttribute("ac:name");
+            String value = parameter.getTextContent();
+            if (!"ac:parameter".equals(parameter.getTagName()) || parameter.getAttributes().getLength() != 1
+                    || !Dom.elements(parameter).isEmpty() || !value.matches("[^<>\"&\n]*")) {
+                verbatim(macro);
+                return;
+            }
+            switch (name) {
+                case "colour" -> colour = value;
+                case "title" -> title = value;
+                case "subtle" -> subtle = value;
+                default -> {
+                    verbatim(macro);
+                    return;
+                }
+            }
+        }
+        if (colour == null || !title.equals(title.strip()) || (subtle != null && !"true".equals(subtle))) {
+            verbatim(macro);
+            return;
+        }
+        emit("<span data-status=\"" + colour + "\"" + (subtle == null ? "" : " data-subtle=\"true\"") + ">"
+                + MarkdownEscaper.escape(title, false, inTable) + "</span>");
+    }
+
     private void wrapped(Element element) {
         StorageSerializer serializer = new StorageSerializer(StorageSerializer.Style.ONE_LINE);
         emit(Markers.inline(serializer.startTag(element)));
@@ -254,7 +291,7 @@ final class InlineWriter {
     }
 
     private static String destination(String target) {
-        if (target.contains(" ") || target.contains("(") || target.contains(")")) {
+        if (target.contains("(") || target.contains(")")) {
             return "<" + target + ">";
         }
         return target;

@@ -48,6 +48,15 @@ final class MacroWriter {
                 // fall through to the generic wrapper, which keeps the body editable
             }
         }
+        List<String> details = detailsLines(macro);
+        if (details != null) {
+            List<String> body = blocks.blocks(Dom.child(macro, "ac:rich-text-body"));
+            StringBuilder out = new StringBuilder(details.get(0));
+            for (String block : body) {
+                out.append("\n\n").append(block);
+            }
+            return out.append("\n\n").append(details.get(1)).toString();
+        }
         List<String> wrapper = wrapperFragments(macro);
         if (wrapper != null) {
             List<String> body = blocks.blocks(Dom.child(macro, "ac:rich-text-body"));
@@ -86,6 +95,36 @@ final class MacroWriter {
         }
         start.append(serializer.startTag(body));
         return List.of(start.toString(), StorageSerializer.endTag(body) + StorageSerializer.endTag(macro));
+    }
+
+    /**
+     * The HTML lines around the body of an expand macro, written as GitHub's
+     * {@code <details><summary>Title</summary>}, or null for any other macro.
+     *
+     * @param macro the macro
+     * @return the opening and closing lines, or null
+     */
+    static List<String> detailsLines(Element macro) {
+        if (!"expand".equals(macro.getAttribute("ac:name"))
+                || !Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES) || Dom.hasText(macro)) {
+            return null;
+        }
+        List<Element> children = Dom.elements(macro);
+        Element body = children.isEmpty() ? null : children.get(children.size() - 1);
+        if (body == null || !"ac:rich-text-body".equals(body.getTagName()) || body.getAttributes().getLength() > 0
+                || children.size() > 2) {
+            return null;
+        }
+        if (children.size() == 1) {
+            return List.of("<details>", "</details>");
+        }
+        Element title = children.get(0);
+        if (!"ac:parameter".equals(title.getTagName()) || !"title".equals(title.getAttribute("ac:name"))
+                || title.getAttributes().getLength() != 1 || title.getTextContent().contains("\n")
+                || !Dom.elements(title).isEmpty()) {
+            return null;
+        }
+        return List.of("<details><summary>" + Xml.text(title.getTextContent()) + "</summary>", "</details>");
     }
 
     private static String code(Element macro) {

@@ -30,7 +30,13 @@ public final class MarkdownEscaper {
         for (int index = 0; index < text.length(); index++) {
             char character = text.charAt(index);
             switch (character) {
-                case '\\', '`', '*', '[', ']', '<', '~' -> out.append('\\').append(character);
+                case '\\', '`', '*', '[', ']', '<' -> out.append('\\').append(character);
+                case '~' -> {
+                    // a lone tilde is text; two in a row, or one at an edge beside a strike delimiter, are not
+                    boolean risky = index == 0 || index == text.length() - 1 || text.charAt(index - 1) == '~'
+                            || text.charAt(index + 1) == '~';
+                    out.append(risky ? "\\~" : "~");
+                }
                 case '_' -> {
                     boolean inWord = index > 0 && index < text.length() - 1
                             && Character.isLetterOrDigit(text.charAt(index - 1))

@@ -26,6 +26,8 @@ import dev.reposix.backend.confluence.codec.CodecErrorCode;
 import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Converts GitHub-flavoured Markdown to storage XHTML: the inverse of {@link MarkdownWriter}.
@@ -38,6 +40,7 @@ import java.util.List;
 public final class MarkdownReader {
 
     private static final Parser PARSER = createParser();
+    private static final Pattern DETAILS = Pattern.compile("\\s*<details>(?:<summary>([^<]*)</summary>)?\\s*");
 
     private final InlineReader inline;
     private final TableReader tables;
@@ -109,7 +112,21 @@ public final class MarkdownReader {
             // a comment a person wrote has no storage twin; link references are resolved inline
         } else if (node instanceof HtmlBlock) {
             String html = node.getChars().toString();
-            out.append(html.endsWith("\n") ? html.substring(0, html.length() - 1) : html);
+            html = html.endsWith("\n") ? html.substring(0, html.length() - 1) : html;
+            Matcher details = DETAILS.matcher(html);
+            if (details.matches()) {
+                out.append("<ac:structured-macro ac:name=\"expand\" ac:schema-version=\"1\">");
+                if (details.group(1) != null) {
+                    out.append("<ac:parameter ac:name=\"title\">")
+                            .append(Xml.text(Xml.unescape(details.group(1))))
+                            .append("</ac:parameter>");
+                }
+                out.append("<ac:rich-text-body>");
+            } else if ("</details>".equals(html.strip())) {
+                out.append("</ac:rich-text-body></ac:structured-macro>");
+            } else {
+                out.append(html);
+            }
         } else if (node.hasChildren()) {
             blocks(node, out, taskCounter);
         }

@@ -87,6 +87,13 @@ public final class MarkdownWriter {
                 continue;
             }
             boolean macro = Dom.is(element, "ac:structured-macro");
+            List<String> details = macro ? MacroWriter.detailsLines(element) : null;
+            if (details != null) {
+                parts.add(new Part(false, details.get(0), ""));
+                segments(Dom.child(element, "ac:rich-text-body"), parts);
+                parts.add(new Part(false, details.get(1), ""));
+                continue;
+            }
             List<String> wrapper = macro ? MacroWriter.wrapperFragments(element) : null;
             boolean flatten = wrapper != null
                     && (!BlockWriter.PANEL_TO_ALERT.containsKey(element.getAttribute("ac:name"))

@@ -122,7 +122,10 @@ public final class StorageNormalizer {
             ID_ATTRIBUTES.forEach(element::removeAttribute);
         }
         switch (name) {
-            case "li" -> unwrapLeadingParagraph(element, Set.of("ul", "ol", "ac:task-list"));
+            case "li" -> {
+                unwrapLeadingParagraph(element, Set.of("ul", "ol", "ac:task-list"));
+                wrapLeadingText(element);
+            }
             case "td", "th" -> unwrapLeadingParagraph(element, Set.of());
             case "ac:link" -> dropRedundantLinkText(element);
             case "ac:structured-macro" -> sortParameters(element);
@@ -151,6 +154,32 @@ public final class StorageNormalizer {
             holder.insertBefore(grandChild, paragraph);
         }
         holder.removeChild(paragraph);
+    }
+
+    /**
+     * In a list item whose text is followed by a block other than a list, the text is a paragraph
+     * of its own (Confluence renders {@code <li>a<pre/></li>} and {@code <li><p>a</p><pre/></li>}
+     * alike); the inverse of {@link #unwrapLeadingParagraph}.
+     */
+    private static void wrapLeadingText(Element item) {
+        List<Node> leading = new ArrayList<>();
+        Node blockAfter = null;
+        for (Node child : Dom.children(item)) {
+            if (Dom.isBlock(child) || Dom.isBlockMacro(child)) {
+                blockAfter = child;
+                break;
+            }
+            leading.add(child);
+        }
+        if (leading.isEmpty() || blockAfter == null || Set.of("ul", "ol", "ac:task-list").contains(blockAfter.getNodeName())
+                || leading.stream().allMatch(node -> Dom.isText(node) && node.getNodeValue().isBlank())) {
+            return;
+        }
+        Element paragraph = item.getOwnerDocument().createElement("p");
+        item.insertBefore(paragraph, leading.get(0));
+        for (Node node : leading) {
+            paragraph.appendChild(node);
+        }
     }
 
     private static void dropRedundantLinkText(Element link) {

@@ -25,4 +25,9 @@ final class Xml {
     static String cdata(String text) {
         return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
     }
+
+    /** Decodes the HTML entities in text a person may have written into an HTML line. */
+    static String unescape(String html) {
+        return org.jsoup.parser.Parser.unescapeEntities(html, false);
+    }
 }
