@@ -1,5 +1,6 @@
 package dev.reposix.backend.confluence.codec.internal;
 
+import java.util.regex.Pattern;
 import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.w3c.dom.Node;
  * <p>Immutable and thread-safe.
  */
 final class BlockWriter {
+
+    private static final Pattern ORDERED_DOT = Pattern.compile("\\d+\\. ");
 
     /** Panel macros and the GitHub alert each becomes; the mapping is one to one. */
     static final Map<String, String> PANEL_TO_ALERT = Map.of("info", "NOTE", "tip", "TIP", "note", "WARNING",
@@ -65,7 +68,7 @@ final class BlockWriter {
             return false;
         }
         String previous = blocks.get(blocks.size() - 1);
-        return previous.startsWith("-") || previous.matches("(?s)^\\d+\\. .*");
+        return previous.startsWith("-") || ORDERED_DOT.matcher(previous).lookingAt();
     }
 
     /**

@@ -34,6 +34,8 @@ import org.w3c.dom.Element;
  */
 final class InlineReader {
 
+    private static final Pattern ATTRIBUTE_LIST = Pattern.compile("(\\s*ac:[a-z-]+=\"[^\"<>&]*\")+\\s*");
+
     private static final Pattern STATUS = Pattern.compile("<span data-status=\"([^\"<>&]*)\"( data-subtle=\"true\")?>");
 
     private final PageDirectory directory;
@@ -130,7 +132,12 @@ final class InlineReader {
             return "<s>" + children(node) + "</s>";
         }
         if (node instanceof Code code) {
-            return "<code>" + Xml.text(code.getText().toString()) + "</code>";
+            String text = code.getText().toString();
+            // CommonMark 0.29: one space of padding on both sides is syntax, so `` `x` `` can hold backticks
+            if (text.length() > 2 && text.startsWith(" ") && text.endsWith(" ") && !text.isBlank()) {
+                text = text.substring(1, text.length() - 1);
+            }
+            return "<code>" + Xml.text(text) + "</code>";
         }
         if (node instanceof HtmlInlineComment) {
             String storage = Markers.content(node.getChars().toString(), Markers.INLINE);
@@ -219,7 +226,7 @@ final class InlineReader {
 
     /** An image title the writer made from attributes is read back as them; any other title is the image's title. */
     private static String imageAttributes(String title) {
-        if (title.matches("(\\s*ac:[a-z-]+=\"[^\"<>&]*\")+\\s*")) {
+        if (ATTRIBUTE_LIST.matcher(title).matches()) {
             try {
                 Element holder = Dom.elements(StorageParser.parse("<x " + title + " />")).get(0);
                 StringBuilder out = new StringBuilder();

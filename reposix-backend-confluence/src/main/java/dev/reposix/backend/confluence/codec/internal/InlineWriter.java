@@ -1,5 +1,6 @@
 package dev.reposix.backend.confluence.codec.internal;
 
+import java.util.regex.Pattern;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordLinks;
 import dev.reposix.backend.confluence.codec.PageDirectory;
@@ -19,6 +20,12 @@ import org.w3c.dom.Node;
  * <p>Not thread-safe: one instance writes one run of inline content.
  */
 final class InlineWriter {
+
+    private static final Pattern PLAIN_DESTINATION = Pattern.compile("[^\\s<>\\\\]+");
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("[a-z][a-z0-9+.-]*:[^\\s<>()'\"]+");
+    private static final Pattern UNSAFE_IN_TITLE = Pattern.compile("['\"\\\\&<>|\n]");
+    private static final Pattern UNSAFE_IN_STATUS = Pattern.compile("[<>\"&\n]");
+    private static final Pattern HTML_NAME = Pattern.compile("[a-z][a-z0-9]*");
 
     private static final Set<String> LINK_ATTRIBUTES = Set.of("href");
     private static final Set<String> IMAGE_ATTRIBUTES_IN_TITLE = Set.of("ac:align", "ac:width", "ac:height",
@@ -92,7 +99,9 @@ final class InlineWriter {
     private void code(Element element, boolean plain) {
         String text = element.getTextContent();
         boolean onlyText = Dom.elements(element).isEmpty();
-        if (!plain || !onlyText || text.isEmpty() || text.isBlank() || (inTable && text.contains("|"))) {
+        boolean touchesBacktick = out.length() > 0 && out.charAt(out.length() - 1) == '`';
+        if (!plain || !onlyText || text.isEmpty() || text.isBlank() || (inTable && text.contains("|"))
+                || touchesBacktick) {
             html(element);
             return;
         }
@@ -119,7 +128,7 @@ final class InlineWriter {
     private void anchor(Element element) {
         String href = element.getAttribute("href");
         if (!Dom.hasOnlyAttributes(element, LINK_ATTRIBUTES) || !element.hasAttribute("href")
-                || !href.matches("[^\\s<>\\\\]+")) {
+                || !PLAIN_DESTINATION.matcher(href).matches()) {
             html(element);
             return;
         }
@@ -182,7 +191,7 @@ final class InlineWriter {
                 && !source.getAttribute("ri:filename").isEmpty()) {
             target = RecordLinks.attachmentTarget(source.getAttribute("ri:filename"));
         } else if (Dom.is(source, "ri:url") && Dom.hasOnlyAttributes(source, Set.of("ri:value"))
-                && source.getAttribute("ri:value").matches("[a-z][a-z0-9+.-]*:[^\\s<>()'\"]+")
+                && ABSOLUTE_URL.matcher(source.getAttribute("ri:value")).matches()
                 && !source.getAttribute("ri:value").startsWith("reposix:")) {
             target = source.getAttribute("ri:value");
         } else {
@@ -197,7 +206,7 @@ final class InlineWriter {
             if ("ac:alt".equals(attribute)) {
                 continue;
             }
-            if (!IMAGE_ATTRIBUTES_IN_TITLE.contains(attribute) || value.matches(".*['\"\\\\&<>|\n].*")) {
+            if (!IMAGE_ATTRIBUTES_IN_TITLE.contains(attribute) || UNSAFE_IN_TITLE.matcher(value).find()) {
                 verbatim(image);
                 return;
             }
@@ -226,7 +235,7 @@ final class InlineWriter {
             String name = parameter.getAttribute("ac:name");
             String value = parameter.getTextContent();
             if (!"ac:parameter".equals(parameter.getTagName()) || parameter.getAttributes().getLength() != 1
-                    || !Dom.elements(parameter).isEmpty() || !value.matches("[^<>\"&\n]*")) {
+                    || !Dom.elements(parameter).isEmpty() || UNSAFE_IN_STATUS.matcher(value).find()) {
                 verbatim(macro);
                 return;
             }
@@ -257,7 +266,7 @@ final class InlineWriter {
 
     private void other(Element element) {
         String name = element.getTagName();
-        if (name.contains(":") || Dom.BLOCKS.contains(name) || !name.matches("[a-z][a-z0-9]*")) {
+        if (name.contains(":") || Dom.BLOCKS.contains(name) || !HTML_NAME.matcher(name).matches()) {
             if (Dom.isBlock(element)) {
                 throw new NotRepresentable("block element " + name + " inside inline content");
             }

@@ -14,6 +14,8 @@ import org.w3c.dom.Element;
  */
 final class MacroWriter {
 
+    private static final Pattern ORDERED_MARKER = Pattern.compile("\\d+[.)] ");
+
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9_+#.-]+");
     private static final Pattern BARE_VALUE = Pattern.compile("[A-Za-z0-9_.:/#+-]+");
 
@@ -206,6 +208,6 @@ final class MacroWriter {
     }
 
     private static boolean isParagraph(String block) {
-        return !block.isEmpty() && "#>-*+|`<![".indexOf(block.charAt(0)) < 0 && !block.matches("(?s)^\\d+[.)] .*");
+        return !block.isEmpty() && "#>-*+|`<![".indexOf(block.charAt(0)) < 0 && !ORDERED_MARKER.matcher(block).lookingAt();
     }
 }

@@ -45,6 +45,7 @@ public final class MarkdownEscaper {
                 }
                 case '&' -> out.append(ENTITY_LIKE.matcher(text).region(index, text.length()).lookingAt() ? "\\&" : "&");
                 case '|' -> out.append(inTable ? "\\|" : "|");
+                case '!' -> out.append(index == text.length() - 1 ? "\\!" : "!");
                 case '\u00a0' -> out.append("&nbsp;");
                 default -> out.append(character);
             }

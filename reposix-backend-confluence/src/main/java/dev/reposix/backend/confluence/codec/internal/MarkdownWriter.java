@@ -123,6 +123,9 @@ public final class MarkdownWriter {
                     return markdown;
                 }
             } catch (NotRepresentable notInThisMode) {
+                if (System.getenv("CODEC_DEBUG") != null) {
+                    System.err.println("MODE " + mode + " " + notInThisMode);
+                }
                 // try the next mode
             }
         }
@@ -136,10 +139,20 @@ public final class MarkdownWriter {
             List<Element> elements = Dom.elements(root);
             if (elements.size() != 1 || Dom.hasText(root)
                     || !Canonical.of(elements.get(0)).equals(Canonical.of(element))) {
+                if (System.getenv("CODEC_DEBUG") != null) {
+                    System.err.println("MODE " + mode + "\nMD:\n" + markdown + "\nORIG:\n" + Canonical.of(element) + "\nBACK:\n" + Canonical.ofChildren(root));
+                }
                 return false;
             }
-            return markdown.equals(new BlockWriter(directory, mode).block(elements.get(0), alternate));
+            String again = new BlockWriter(directory, mode).block(elements.get(0), alternate);
+            if (System.getenv("CODEC_DEBUG") != null && !markdown.equals(again)) {
+                System.err.println("MODE " + mode + " FIXPOINT\nMD:\n" + markdown + "\nAGAIN:\n" + again);
+            }
+            return markdown.equals(again);
         } catch (ReposixException | NotRepresentable notFaithful) {
+            if (System.getenv("CODEC_DEBUG") != null) {
+                System.err.println("MODE " + mode + " " + notFaithful);
+            }
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package dev.reposix.backend.confluence.codec.internal;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,8 @@ import org.w3c.dom.Node;
  * <p>Stateless, thread-safe (each call works on its own DOM).
  */
 public final class StorageNormalizer {
+
+    private static final Pattern WHITESPACE = Pattern.compile("[ \t\r\n]+");
 
     private static final Set<String> ID_ATTRIBUTES = Set.of("local-id", "ac:local-id");
     private static final Set<String> PLAIN_ID_HOLDERS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
@@ -48,7 +51,7 @@ public final class StorageNormalizer {
         }
         for (Node child : Dom.children(node)) {
             if (Dom.isText(child)) {
-                child.setNodeValue(child.getNodeValue().replaceAll("[ \t\r\n]+", " "));
+                child.setNodeValue(WHITESPACE.matcher(child.getNodeValue()).replaceAll(" "));
             } else if (child.getNodeType() == Node.COMMENT_NODE
                     || child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 node.removeChild(child);
