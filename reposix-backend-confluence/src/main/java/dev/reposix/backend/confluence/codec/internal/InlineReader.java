@@ -36,6 +36,7 @@ final class InlineReader {
 
     private static final Pattern ATTRIBUTE_LIST = Pattern.compile("(\\s*ac:[a-z-]+=\"[^\"<>&]*\")+\\s*");
 
+    private static final Pattern ANCHOR = Pattern.compile("<a id=\"([A-Za-z0-9_.:-]+)\">");
     private static final Pattern STATUS = Pattern.compile("<span data-status=\"([^\"<>&]*)\"( data-subtle=\"true\")?>");
 
     private final PageDirectory directory;
@@ -64,6 +65,14 @@ final class InlineReader {
     String children(Node first, Node end) {
         StringBuilder out = new StringBuilder();
         for (Node node = first; node != null && node != end; node = node.getNext()) {
+            Matcher anchor = node instanceof HtmlInline ? ANCHOR.matcher(node.getChars()) : null;
+            if (anchor != null && anchor.matches() && node.getNext() instanceof HtmlInline anchorEnd
+                    && "</a>".equals(anchorEnd.getChars().toString())) {
+                out.append("<ac:structured-macro ac:name=\"anchor\" ac:schema-version=\"1\"><ac:parameter ac:name=\"\">")
+                        .append(anchor.group(1)).append("</ac:parameter></ac:structured-macro>");
+                node = anchorEnd;
+                continue;
+            }
             Node close = statusEnd(node);
             if (close != null) {
                 out.append(status(node, close));

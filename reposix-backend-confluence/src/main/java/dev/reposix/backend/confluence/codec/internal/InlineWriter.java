@@ -25,6 +25,7 @@ final class InlineWriter {
     private static final Pattern ABSOLUTE_URL = Pattern.compile("[a-z][a-z0-9+.-]*:[^\\s<>()'\"]+");
     private static final Pattern UNSAFE_IN_TITLE = Pattern.compile("['\"\\\\&<>|\n]");
     private static final Pattern UNSAFE_IN_STATUS = Pattern.compile("[<>\"&\n]");
+    private static final Pattern ANCHOR_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
     private static final Pattern HTML_NAME = Pattern.compile("[a-z][a-z0-9]*");
 
     private static final Set<String> LINK_ATTRIBUTES = Set.of("href");
@@ -221,8 +222,27 @@ final class InlineWriter {
                 + (title.length() == 0 ? "" : " '" + title + "'") + ")");
     }
 
+    /** The name of an anchor macro that GitHub's {@code <a id="name"></a>} can stand for, or null. */
+    private static String anchorName(Element macro) {
+        List<Element> parameters = Dom.elements(macro);
+        if (!"anchor".equals(macro.getAttribute("ac:name")) || Dom.hasText(macro) || parameters.size() != 1
+                || !Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES)) {
+            return null;
+        }
+        Element parameter = parameters.get(0);
+        String name = parameter.getTextContent();
+        boolean plain = "ac:parameter".equals(parameter.getTagName()) && parameter.getAttributes().getLength() == 1
+                && parameter.getAttribute("ac:name").isEmpty() && Dom.elements(parameter).isEmpty();
+        return plain && ANCHOR_NAME.matcher(name).matches() ? name : null;
+    }
+
     /** A status lozenge reads as its text: {@code <span data-status="Green">On track</span>}. */
     private void macro(Element macro) {
+        String anchor = anchorName(macro);
+        if (anchor != null) {
+            emit("<a id=\"" + anchor + "\"></a>");
+            return;
+        }
         if (!"status".equals(macro.getAttribute("ac:name")) || Dom.hasText(macro)
                 || !Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES)) {
             verbatim(macro);
