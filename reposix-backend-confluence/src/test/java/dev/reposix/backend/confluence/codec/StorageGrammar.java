@@ -184,7 +184,9 @@ final class StorageGrammar {
                     + random.nextInt(9) + ".png\" /></ac:image>";
             case 9 -> "<ac:structured-macro ac:name=\"status\" ac:schema-version=\"1\"><ac:parameter ac:name=\"colour\">Green"
                     + "</ac:parameter><ac:parameter ac:name=\"title\">" + words(1) + "</ac:parameter></ac:structured-macro>";
-            case 10 -> prettyOnly ? words(1) : "<ac:emoticon ac:name=\"smile\" />";
+            case 10 -> !prettyOnly && random.nextBoolean() ? "<ac:emoticon ac:name=\"smile\" />"
+                    : "<ac:emoticon ac:name=\"tick\" ac:emoji-shortname=\":check_mark:\" ac:emoji-id=\"2714\""
+                    + " ac:emoji-fallback=\"\u2714\" />";
             case 11 -> "<ac:inline-comment-marker ac:ref=\"r" + random.nextInt(99) + "\">" + words(2)
                     + "</ac:inline-comment-marker>";
             case 12 -> "<span style=\"color: rgb(255,0,0);\">" + words(1) + "</span>";

@@ -164,4 +164,12 @@ class StorageToMarkdownTest {
                         + "</ac:structured-macro>Rollback</h2>",
                 "## <a id=\"rollback\"></a>Rollback\n");
     }
+
+    @Test
+    void cloudEmoticonsShowTheirEmoji() {
+        assertMarkdown("<p>Done <ac:emoticon ac:name=\"tick\" ac:emoji-shortname=\":check_mark:\" ac:emoji-id=\"2714\""
+                        + " ac:emoji-fallback=\"\u2714\" /></p>",
+                "Done <span data-emoticon=\"tick\" data-emoji-id=\"2714\" data-emoji-shortname=\":check_mark:\">"
+                        + "\u2714</span>\n");
+    }
 }

@@ -22,7 +22,6 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.backend.confluence.codec.CodecErrorCode;
 import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
@@ -36,8 +35,6 @@ final class InlineReader {
 
     private static final Pattern ATTRIBUTE_LIST = Pattern.compile("(\\s*ac:[a-z-]+=\"[^\"<>&]*\")+\\s*");
 
-    private static final Pattern ANCHOR = Pattern.compile("<a id=\"([A-Za-z0-9_.:-]+)\">");
-    private static final Pattern STATUS = Pattern.compile("<span data-status=\"([^\"<>&]*)\"( data-subtle=\"true\")?>");
 
     private final PageDirectory directory;
 
@@ -65,57 +62,15 @@ final class InlineReader {
     String children(Node first, Node end) {
         StringBuilder out = new StringBuilder();
         for (Node node = first; node != null && node != end; node = node.getNext()) {
-            Matcher anchor = node instanceof HtmlInline ? ANCHOR.matcher(node.getChars()) : null;
-            if (anchor != null && anchor.matches() && node.getNext() instanceof HtmlInline anchorEnd
-                    && "</a>".equals(anchorEnd.getChars().toString())) {
-                out.append("<ac:structured-macro ac:name=\"anchor\" ac:schema-version=\"1\"><ac:parameter ac:name=\"\">")
-                        .append(anchor.group(1)).append("</ac:parameter></ac:structured-macro>");
-                node = anchorEnd;
-                continue;
-            }
-            Node close = statusEnd(node);
-            if (close != null) {
-                out.append(status(node, close));
-                node = close;
+            HtmlStandIns.Read standIn = HtmlStandIns.fromMarkdown(node);
+            if (standIn != null) {
+                out.append(standIn.storage());
+                node = standIn.last();
             } else {
                 out.append(node(node));
             }
         }
         return out.toString();
-    }
-
-    /** The closing {@code </span>} of a status lozenge starting at this node, or null. */
-    private static Node statusEnd(Node open) {
-        if (!(open instanceof HtmlInline) || !STATUS.matcher(open.getChars()).matches()) {
-            return null;
-        }
-        for (Node node = open.getNext(); node != null; node = node.getNext()) {
-            if (node instanceof HtmlInline) {
-                return "</span>".equals(node.getChars().toString()) ? node : null;
-            }
-            if (!(node instanceof Text) && !(node instanceof HtmlEntity) && !(node instanceof TextBase)) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static String status(Node open, Node close) {
-        Matcher matcher = STATUS.matcher(open.getChars());
-        matcher.matches();
-        StringBuilder title = new StringBuilder();
-        for (Node node = open.getNext(); node != close; node = node.getNext()) {
-            title.append(node.getChars().unescape());
-        }
-        StringBuilder out = new StringBuilder("<ac:structured-macro ac:name=\"status\" ac:schema-version=\"1\">")
-                .append("<ac:parameter ac:name=\"colour\">").append(Xml.text(matcher.group(1))).append("</ac:parameter>");
-        if (title.length() > 0) {
-            out.append("<ac:parameter ac:name=\"title\">").append(Xml.text(title.toString())).append("</ac:parameter>");
-        }
-        if (matcher.group(2) != null) {
-            out.append("<ac:parameter ac:name=\"subtle\">true</ac:parameter>");
-        }
-        return out.append("</ac:structured-macro>").toString();
     }
 
     private String node(Node node) {

@@ -24,8 +24,6 @@ final class InlineWriter {
     private static final Pattern PLAIN_DESTINATION = Pattern.compile("[^\\s<>\\\\]+");
     private static final Pattern ABSOLUTE_URL = Pattern.compile("[a-z][a-z0-9+.-]*:[^\\s<>()'\"]+");
     private static final Pattern UNSAFE_IN_TITLE = Pattern.compile("['\"\\\\&<>|\n]");
-    private static final Pattern UNSAFE_IN_STATUS = Pattern.compile("[<>\"&\n]");
-    private static final Pattern ANCHOR_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
     private static final Pattern HTML_NAME = Pattern.compile("[a-z][a-z0-9]*");
 
     private static final Set<String> LINK_ATTRIBUTES = Set.of("href");
@@ -64,7 +62,8 @@ final class InlineWriter {
 
     private void node(Node node) {
         if (Dom.isText(node)) {
-            emit(MarkdownEscaper.escape(node.getNodeValue(), lineStart, inTable));
+            // the safe mode also escapes every pipe, so no line of text can be read as a table row
+            emit(MarkdownEscaper.escape(node.getNodeValue(), lineStart, inTable || mode == WriteMode.SAFE));
             return;
         }
         if (!(node instanceof Element element)) {
@@ -82,7 +81,7 @@ final class InlineWriter {
             case "ac:link" -> pageLink(element);
             case "ac:image" -> image(element);
             case "ac:inline-comment-marker" -> wrapped(element);
-            case "ac:structured-macro" -> macro(element);
+            case "ac:structured-macro", "ac:emoticon" -> macro(element);
             default -> other(element);
         }
     }
@@ -222,59 +221,13 @@ final class InlineWriter {
                 + (title.length() == 0 ? "" : " '" + title + "'") + ")");
     }
 
-    /** The name of an anchor macro that GitHub's {@code <a id="name"></a>} can stand for, or null. */
-    private static String anchorName(Element macro) {
-        List<Element> parameters = Dom.elements(macro);
-        if (!"anchor".equals(macro.getAttribute("ac:name")) || Dom.hasText(macro) || parameters.size() != 1
-                || !Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES)) {
-            return null;
-        }
-        Element parameter = parameters.get(0);
-        String name = parameter.getTextContent();
-        boolean plain = "ac:parameter".equals(parameter.getTagName()) && parameter.getAttributes().getLength() == 1
-                && parameter.getAttribute("ac:name").isEmpty() && Dom.elements(parameter).isEmpty();
-        return plain && ANCHOR_NAME.matcher(name).matches() ? name : null;
-    }
-
-    /** A status lozenge reads as its text: {@code <span data-status="Green">On track</span>}. */
     private void macro(Element macro) {
-        String anchor = anchorName(macro);
-        if (anchor != null) {
-            emit("<a id=\"" + anchor + "\"></a>");
-            return;
-        }
-        if (!"status".equals(macro.getAttribute("ac:name")) || Dom.hasText(macro)
-                || !Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES)) {
+        String standIn = HtmlStandIns.toMarkdown(macro, inTable);
+        if (standIn == null) {
             verbatim(macro);
-            return;
+        } else {
+            emit(standIn);
         }
-        String colour = null;
-        String title = "";
-        String subtle = null;
-        for (Element parameter : Dom.elements(macro)) {
-            String name = parameter.getAttribute("ac:name");
-            String value = parameter.getTextContent();
-            if (!"ac:parameter".equals(parameter.getTagName()) || parameter.getAttributes().getLength() != 1
-                    || !Dom.elements(parameter).isEmpty() || UNSAFE_IN_STATUS.matcher(value).find()) {
-                verbatim(macro);
-                return;
-            }
-            switch (name) {
-                case "colour" -> colour = value;
-                case "title" -> title = value;
-                case "subtle" -> subtle = value;
-                default -> {
-                    verbatim(macro);
-                    return;
-                }
-            }
-        }
-        if (colour == null || !title.equals(title.strip()) || (subtle != null && !"true".equals(subtle))) {
-            verbatim(macro);
-            return;
-        }
-        emit("<span data-status=\"" + colour + "\"" + (subtle == null ? "" : " data-subtle=\"true\"") + ">"
-                + MarkdownEscaper.escape(title, false, inTable) + "</span>");
     }
 
     private void wrapped(Element element) {

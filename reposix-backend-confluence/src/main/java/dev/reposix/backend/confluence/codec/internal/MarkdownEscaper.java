@@ -22,7 +22,7 @@ public final class MarkdownEscaper {
      *
      * @param text the text, whitespace already collapsed
      * @param lineStart whether the text starts a line of the paragraph
-     * @param inTable whether the text is inside a pipe-table cell
+     * @param inTable whether the text is inside a pipe-table cell, or pipes must be escaped anyway
      * @return Markdown that reads back as {@code text}
      */
     public static String escape(String text, boolean lineStart, boolean inTable) {
@@ -61,7 +61,7 @@ public final class MarkdownEscaper {
             return escaped;
         }
         char first = escaped.charAt(0);
-        if (first == '#' || first == '>' || first == '-' || first == '+' || first == '=') {
+        if (first == '#' || first == '>' || first == '-' || first == '+' || first == '=' || first == '|') {
             return "\\" + escaped;
         }
         Matcher ordered = ORDERED_MARKER.matcher(escaped);
