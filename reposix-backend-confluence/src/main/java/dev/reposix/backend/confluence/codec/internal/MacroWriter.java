@@ -33,17 +33,15 @@ final class MacroWriter {
      */
     String macro(Element macro) {
         String name = macro.getAttribute("ac:name");
-        if (!Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES) || Dom.hasText(macro)) {
-            return BlockWriter.verbatim(macro);
-        }
-        if ("code".equals(name)) {
+        boolean plain = Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES) && !Dom.hasText(macro);
+        if (plain && "code".equals(name)) {
             try {
                 return code(macro);
             } catch (NotRepresentable unusual) {
                 return BlockWriter.verbatim(macro);
             }
         }
-        if (BlockWriter.PANEL_TO_ALERT.containsKey(name)) {
+        if (plain && BlockWriter.PANEL_TO_ALERT.containsKey(name)) {
             try {
                 return alert(macro, BlockWriter.PANEL_TO_ALERT.get(name));
             } catch (NotRepresentable unusual) {

@@ -100,8 +100,7 @@ public final class MarkdownWriter {
             List<String> wrapper = macro ? MacroWriter.wrapperFragments(element) : null;
             boolean flatten = wrapper != null
                     && (!BlockWriter.PANEL_TO_ALERT.containsKey(element.getAttribute("ac:name"))
-                    || proven(element, parts) == null)
-                    && Dom.hasOnlyAttributes(element, BlockWriter.MACRO_IGNORED_ATTRIBUTES);
+                    || proven(element, parts) == null);
             if (flatten) {
                 parts.add(new Part(true, wrapper.get(0), ""));
                 segments(Dom.child(element, "ac:rich-text-body"), parts);
