@@ -1,11 +1,11 @@
 package dev.reposix.backend.confluence.codec.internal;
 
-import java.util.regex.Pattern;
 import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -17,6 +17,10 @@ import org.w3c.dom.Node;
  * <p>Immutable and thread-safe.
  */
 final class BlockWriter {
+
+    /** Attributes of a macro that its Markdown form need not keep: its name, and ids Confluence assigns. */
+    static final Set<String> MACRO_IGNORED_ATTRIBUTES = Set.of("ac:name", "ac:schema-version", "ac:macro-id",
+            "ac:local-id", "local-id");
 
     private static final Pattern ORDERED_DOT = Pattern.compile("\\d+\\. ");
 
@@ -153,10 +157,6 @@ final class BlockWriter {
         return new InlineWriter(directory, mode, inTable).write(parent);
     }
 
-    WriteMode mode() {
-        return mode;
-    }
-
     /**
      * A verbatim block: a fenced {@code confluence-storage} block holding the element's storage.
      *
@@ -202,7 +202,4 @@ final class BlockWriter {
         }
         return out.toString();
     }
-
-    static final Set<String> MACRO_IGNORED_ATTRIBUTES = Set.of("ac:name", "ac:schema-version", "ac:macro-id",
-            "ac:local-id", "local-id");
 }

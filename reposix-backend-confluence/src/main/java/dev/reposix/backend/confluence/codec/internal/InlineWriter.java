@@ -1,6 +1,5 @@
 package dev.reposix.backend.confluence.codec.internal;
 
-import java.util.regex.Pattern;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordLinks;
 import dev.reposix.backend.confluence.codec.PageDirectory;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 

@@ -1,5 +1,7 @@
 package dev.reposix.backend.confluence.codec.internal;
 
+import org.jsoup.parser.Parser;
+
 /** Escaping for storage written by hand. Stateless, thread-safe. */
 final class Xml {
 
@@ -28,6 +30,6 @@ final class Xml {
 
     /** Decodes the HTML entities in text a person may have written into an HTML line. */
     static String unescape(String html) {
-        return org.jsoup.parser.Parser.unescapeEntities(html, false);
+        return Parser.unescapeEntities(html, false);
     }
 }
