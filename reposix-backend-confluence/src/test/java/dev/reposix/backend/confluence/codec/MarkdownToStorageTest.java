@@ -38,6 +38,14 @@ class MarkdownToStorageTest {
     }
 
     @Test
+    void referenceStyleLinks() {
+        assertStorage("See [the docs][docs] and [Runbook][rb].\n\n[docs]: https://example.com/docs\n"
+                        + "[rb]: reposix:record/65537\n",
+                "<p>See <a href=\"https://example.com/docs\">the docs</a> and <ac:link><ri:page"
+                        + " ri:content-title=\"Runbook\" /></ac:link>.</p>");
+    }
+
+    @Test
     void recordLinksBecomePageLinks() {
         assertStorage("[Runbook](reposix:record/65537), [the steps](reposix:record/65537#rollback)\n",
                 "<p><ac:link><ri:page ri:content-title=\"Runbook\" /></ac:link>, <ac:link ac:anchor=\"rollback\">"

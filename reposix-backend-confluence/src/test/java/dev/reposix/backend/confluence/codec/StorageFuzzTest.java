@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  */
 class StorageFuzzTest {
 
-    private static final int BODIES = 1500;
+    private static final int BODIES = 1000;
 
     private final StorageCodec codec = new StorageCodec(new TestPages());
     private final CodecGuarantees guarantees = new CodecGuarantees(codec);

@@ -8,7 +8,7 @@ import java.util.Random;
  * paragraphs with nested inline formatting, links, page links, images, status and inline macros,
  * nested lists (editor and legacy shapes), task lists, quotes, rules, pipe-able and merged tables
  * (with macros in cells), code macros, panels and expands holding lists and code, unknown macros,
- * layouts and text full of Markdown look-alike characters. With {@code prettyOnly} it leaves out
+ * layouts, aligned paragraphs and text full of Markdown look-alike characters. With {@code prettyOnly} it leaves out
  * everything that may legitimately be kept verbatim. Not thread-safe (holds a {@link Random}).
  */
 final class StorageGrammar {
@@ -56,7 +56,7 @@ final class StorageGrammar {
     private String block(int depth) {
         int choice = random.nextInt(depth > 2 ? 4 : 16);
         return switch (choice) {
-            case 0, 1, 2 -> "<p>" + inline(2) + "</p>";
+            case 0, 1, 2 -> (random.nextInt(8) == 0 ? "<p style=\"text-align: center;\">" : "<p>") + inline(2) + "</p>";
             case 3 -> heading(1 + random.nextInt(6));
             case 4, 5 -> list(depth, random.nextBoolean() ? "ul" : "ol");
             case 6 -> taskList();

@@ -101,16 +101,15 @@ final class BlockWriter {
         boolean plain = element.getAttributes().getLength() == 0;
         switch (name) {
             case "p" -> {
-                requirePlain(element, plain);
-                return paragraph(element);
+                return attributesMarker(element) + paragraph(element);
             }
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-                requirePlain(element, plain);
                 String text = inline(element, false);
                 if (text.isEmpty() || text.contains("\n")) {
                     throw new NotRepresentable("empty or multi-line heading");
                 }
-                return "#".repeat(name.charAt(1) - '0') + " " + MarkdownEscaper.protectHeadingEnd(text);
+                return "#".repeat(name.charAt(1) - '0') + " " + attributesMarker(element)
+                        + MarkdownEscaper.protectHeadingEnd(text);
             }
             case "ul", "ol", "ac:task-list" -> {
                 requirePlain(element, plain);
@@ -137,6 +136,16 @@ final class BlockWriter {
                 return verbatim(element);
             }
         }
+    }
+
+    /** The attributes of a paragraph or heading as a marker at its start, or nothing when it has none. */
+    private static String attributesMarker(Element element) {
+        if (element.getAttributes().getLength() == 0) {
+            return "";
+        }
+        String start = new StorageSerializer(StorageSerializer.Style.ONE_LINE).startTag(element);
+        String attributes = start.substring(element.getTagName().length() + 2, start.length() - 1);
+        return Markers.ATTRIBUTES + attributes + Markers.END;
     }
 
     private static void requirePlain(Element element, boolean plain) {

@@ -9,7 +9,9 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
@@ -115,6 +117,10 @@ final class InlineReader {
         }
         if (node instanceof Link link) {
             return link(link.getUrl().unescape(), link.getTitle().unescape(), link);
+        }
+        if (node instanceof LinkRef linkRef && linkRef.isDefined()) {
+            Reference reference = linkRef.getReferenceNode(linkRef.getDocument());
+            return link(reference.getUrl().unescape(), reference.getTitle().unescape(), linkRef);
         }
         if (node instanceof AutoLink autoLink) {
             String url = autoLink.getText().toString();

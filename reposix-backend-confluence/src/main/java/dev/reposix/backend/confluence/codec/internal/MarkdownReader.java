@@ -88,10 +88,9 @@ public final class MarkdownReader {
     private void block(Node node, StringBuilder out, int[] taskCounter) {
         if (node instanceof Paragraph) {
             String fragment = soleMarker(node, Markers.BLOCK);
-            out.append(fragment != null ? fragment : "<p>" + inline.children(node) + "</p>");
+            out.append(fragment != null ? fragment : textBlock("p", node));
         } else if (node instanceof Heading heading) {
-            out.append("<h").append(heading.getLevel()).append('>').append(inline.children(node))
-                    .append("</h").append(heading.getLevel()).append('>');
+            out.append(textBlock("h" + heading.getLevel(), node));
         } else if (node instanceof BulletList || node instanceof OrderedList) {
             list((ListBlock) node, out, taskCounter);
         } else if (node instanceof BlockQuote) {
@@ -172,6 +171,17 @@ public final class MarkdownReader {
             }
         }
         out.append("</").append(name).append('>');
+    }
+
+    /** A paragraph or heading, with the attributes its leading attribute marker preserved. */
+    private String textBlock(String name, Node block) {
+        Node first = block.getFirstChild();
+        String attributes = first instanceof HtmlInlineComment comment
+                ? Markers.content(comment.getChars().toString(), Markers.ATTRIBUTES) : null;
+        if (attributes == null) {
+            return "<" + name + ">" + inline.children(block) + "</" + name + ">";
+        }
+        return "<" + name + " " + attributes + ">" + inline.children(first.getNext(), null) + "</" + name + ">";
     }
 
     /** The storage in a paragraph that holds nothing but one marker comment of this kind. */
