@@ -81,13 +81,23 @@ final class CodecGuarantees {
         }
     }
 
+    /** How often a word occurs as a whole word (not inside a longer word). */
     private static int count(String text, String word) {
-        Matcher matcher = Pattern.compile("\\b" + word + "\\b").matcher(text);
         int count = 0;
-        while (matcher.find()) {
-            count++;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            boolean startsWord = at == 0 || !isWordCharacter(text.charAt(at - 1));
+            int end = at + word.length();
+            boolean endsWord = end == text.length() || !isWordCharacter(text.charAt(end));
+            if (startsWord && endsWord) {
+                count++;
+            }
         }
         return count;
+    }
+
+    /** The characters regex {@code \\b} treats as word characters, so counting agrees with replacing. */
+    private static boolean isWordCharacter(char character) {
+        return character < 128 && (Character.isLetterOrDigit(character) || character == '_');
     }
 
     private static boolean insideTag(String storage, String word) {
