@@ -97,7 +97,7 @@ final class CodecGuarantees {
 
     /** The characters regex {@code \\b} treats as word characters, so counting agrees with replacing. */
     private static boolean isWordCharacter(char character) {
-        return character < 128 && (Character.isLetterOrDigit(character) || character == '_');
+        return Character.isLetterOrDigit(character) || character == '_';
     }
 
     private static boolean insideTag(String storage, String word) {
