@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -16,6 +17,12 @@ import org.w3c.dom.Node;
  * <p>Immutable and thread-safe.
  */
 final class BlockWriter {
+
+    /** Attributes of a macro that its Markdown form need not keep: its name, and ids Confluence assigns. */
+    static final Set<String> MACRO_IGNORED_ATTRIBUTES = Set.of("ac:name", "ac:schema-version", "ac:macro-id",
+            "ac:local-id", "local-id");
+
+    private static final Pattern ORDERED_DOT = Pattern.compile("\\d+\\. ");
 
     /** Panel macros and the GitHub alert each becomes; the mapping is one to one. */
     static final Map<String, String> PANEL_TO_ALERT = Map.of("info", "NOTE", "tip", "TIP", "note", "WARNING",
@@ -65,7 +72,7 @@ final class BlockWriter {
             return false;
         }
         String previous = blocks.get(blocks.size() - 1);
-        return previous.startsWith("-") || previous.matches("(?s)^\\d+\\. .*");
+        return previous.startsWith("-") || ORDERED_DOT.matcher(previous).lookingAt();
     }
 
     /**
@@ -94,16 +101,15 @@ final class BlockWriter {
         boolean plain = element.getAttributes().getLength() == 0;
         switch (name) {
             case "p" -> {
-                requirePlain(element, plain);
-                return paragraph(element);
+                return attributesMarker(element) + paragraph(element);
             }
             case "h1", "h2", "h3", "h4", "h5", "h6" -> {
-                requirePlain(element, plain);
                 String text = inline(element, false);
                 if (text.isEmpty() || text.contains("\n")) {
                     throw new NotRepresentable("empty or multi-line heading");
                 }
-                return "#".repeat(name.charAt(1) - '0') + " " + MarkdownEscaper.protectHeadingEnd(text);
+                return "#".repeat(name.charAt(1) - '0') + " " + attributesMarker(element)
+                        + MarkdownEscaper.protectHeadingEnd(text);
             }
             case "ul", "ol", "ac:task-list" -> {
                 requirePlain(element, plain);
@@ -132,6 +138,16 @@ final class BlockWriter {
         }
     }
 
+    /** The attributes of a paragraph or heading as a marker at its start, or nothing when it has none. */
+    private static String attributesMarker(Element element) {
+        if (element.getAttributes().getLength() == 0) {
+            return "";
+        }
+        String start = new StorageSerializer(StorageSerializer.Style.ONE_LINE).startTag(element);
+        String attributes = start.substring(element.getTagName().length() + 2, start.length() - 1);
+        return Markers.ATTRIBUTES + attributes + Markers.END;
+    }
+
     private static void requirePlain(Element element, boolean plain) {
         if (!plain) {
             throw new NotRepresentable(element.getTagName() + " with attributes");
@@ -148,10 +164,6 @@ final class BlockWriter {
 
     String inline(Node parent, boolean inTable) {
         return new InlineWriter(directory, mode, inTable).write(parent);
-    }
-
-    WriteMode mode() {
-        return mode;
     }
 
     /**
@@ -199,7 +211,4 @@ final class BlockWriter {
         }
         return out.toString();
     }
-
-    static final Set<String> MACRO_IGNORED_ATTRIBUTES = Set.of("ac:name", "ac:schema-version", "ac:macro-id",
-            "ac:local-id", "local-id");
 }

@@ -170,4 +170,15 @@ public final class Dom {
         }
         return null;
     }
+
+    /**
+     * Whether a node is a macro with a body, which stands as a block of its own.
+     *
+     * @param node the node
+     * @return true for a block macro
+     */
+    public static boolean isBlockMacro(Node node) {
+        return is(node, "ac:structured-macro")
+                && (child(node, "ac:rich-text-body") != null || child(node, "ac:plain-text-body") != null);
+    }
 }

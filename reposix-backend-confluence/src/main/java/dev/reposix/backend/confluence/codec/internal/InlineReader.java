@@ -9,7 +9,9 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
@@ -22,6 +24,7 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.backend.confluence.codec.CodecErrorCode;
 import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /**
@@ -31,6 +34,9 @@ import org.w3c.dom.Element;
  * <p>Immutable and thread-safe.
  */
 final class InlineReader {
+
+    private static final Pattern ATTRIBUTE_LIST = Pattern.compile("(\\s*ac:[a-z-]+=\"[^\"<>&]*\")+\\s*");
+
 
     private final PageDirectory directory;
 
@@ -58,7 +64,13 @@ final class InlineReader {
     String children(Node first, Node end) {
         StringBuilder out = new StringBuilder();
         for (Node node = first; node != null && node != end; node = node.getNext()) {
-            out.append(node(node));
+            HtmlStandIns.Read standIn = HtmlStandIns.fromMarkdown(node);
+            if (standIn != null) {
+                out.append(standIn.storage());
+                node = standIn.last();
+            } else {
+                out.append(node(node));
+            }
         }
         return out.toString();
     }
@@ -86,7 +98,12 @@ final class InlineReader {
             return "<s>" + children(node) + "</s>";
         }
         if (node instanceof Code code) {
-            return "<code>" + Xml.text(code.getText().toString()) + "</code>";
+            String text = code.getText().toString();
+            // CommonMark 0.29: one space of padding on both sides is syntax, so `` `x` `` can hold backticks
+            if (text.length() > 2 && text.startsWith(" ") && text.endsWith(" ") && !text.isBlank()) {
+                text = text.substring(1, text.length() - 1);
+            }
+            return "<code>" + Xml.text(text) + "</code>";
         }
         if (node instanceof HtmlInlineComment) {
             String storage = Markers.content(node.getChars().toString(), Markers.INLINE);
@@ -100,6 +117,10 @@ final class InlineReader {
         }
         if (node instanceof Link link) {
             return link(link.getUrl().unescape(), link.getTitle().unescape(), link);
+        }
+        if (node instanceof LinkRef linkRef && linkRef.isDefined()) {
+            Reference reference = linkRef.getReferenceNode(linkRef.getDocument());
+            return link(reference.getUrl().unescape(), reference.getTitle().unescape(), linkRef);
         }
         if (node instanceof AutoLink autoLink) {
             String url = autoLink.getText().toString();
@@ -175,7 +196,7 @@ final class InlineReader {
 
     /** An image title the writer made from attributes is read back as them; any other title is the image's title. */
     private static String imageAttributes(String title) {
-        if (title.matches("(\\s*ac:[a-z-]+=\"[^\"<>&]*\")+\\s*")) {
+        if (ATTRIBUTE_LIST.matcher(title).matches()) {
             try {
                 Element holder = Dom.elements(StorageParser.parse("<x " + title + " />")).get(0);
                 StringBuilder out = new StringBuilder();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -19,6 +20,11 @@ import org.w3c.dom.Node;
  * <p>Not thread-safe: one instance writes one run of inline content.
  */
 final class InlineWriter {
+
+    private static final Pattern PLAIN_DESTINATION = Pattern.compile("[^\\s<>\\\\]+");
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("[a-z][a-z0-9+.-]*:[^\\s<>()'\"]+");
+    private static final Pattern UNSAFE_IN_TITLE = Pattern.compile("['\"\\\\&<>|\n]");
+    private static final Pattern HTML_NAME = Pattern.compile("[a-z][a-z0-9]*");
 
     private static final Set<String> LINK_ATTRIBUTES = Set.of("href");
     private static final Set<String> IMAGE_ATTRIBUTES_IN_TITLE = Set.of("ac:align", "ac:width", "ac:height",
@@ -56,7 +62,8 @@ final class InlineWriter {
 
     private void node(Node node) {
         if (Dom.isText(node)) {
-            emit(MarkdownEscaper.escape(node.getNodeValue(), lineStart, inTable));
+            // the safe mode also escapes every pipe, so no line of text can be read as a table row
+            emit(MarkdownEscaper.escape(node.getNodeValue(), lineStart, inTable || mode == WriteMode.SAFE));
             return;
         }
         if (!(node instanceof Element element)) {
@@ -74,6 +81,7 @@ final class InlineWriter {
             case "ac:link" -> pageLink(element);
             case "ac:image" -> image(element);
             case "ac:inline-comment-marker" -> wrapped(element);
+            case "ac:structured-macro", "ac:emoticon" -> macro(element);
             default -> other(element);
         }
     }
@@ -91,7 +99,9 @@ final class InlineWriter {
     private void code(Element element, boolean plain) {
         String text = element.getTextContent();
         boolean onlyText = Dom.elements(element).isEmpty();
-        if (!plain || !onlyText || text.isEmpty() || text.isBlank() || (inTable && text.contains("|"))) {
+        boolean touchesBacktick = out.length() > 0 && out.charAt(out.length() - 1) == '`';
+        if (!plain || !onlyText || text.isEmpty() || text.isBlank() || (inTable && text.contains("|"))
+                || touchesBacktick) {
             html(element);
             return;
         }
@@ -118,7 +128,7 @@ final class InlineWriter {
     private void anchor(Element element) {
         String href = element.getAttribute("href");
         if (!Dom.hasOnlyAttributes(element, LINK_ATTRIBUTES) || !element.hasAttribute("href")
-                || href.contains("<") || href.contains(">") || href.contains("\n") || href.isEmpty()) {
+                || !PLAIN_DESTINATION.matcher(href).matches()) {
             html(element);
             return;
         }
@@ -181,7 +191,7 @@ final class InlineWriter {
                 && !source.getAttribute("ri:filename").isEmpty()) {
             target = RecordLinks.attachmentTarget(source.getAttribute("ri:filename"));
         } else if (Dom.is(source, "ri:url") && Dom.hasOnlyAttributes(source, Set.of("ri:value"))
-                && source.getAttribute("ri:value").matches("[a-z][a-z0-9+.-]*:[^\\s<>()'\"]+")
+                && ABSOLUTE_URL.matcher(source.getAttribute("ri:value")).matches()
                 && !source.getAttribute("ri:value").startsWith("reposix:")) {
             target = source.getAttribute("ri:value");
         } else {
@@ -196,7 +206,7 @@ final class InlineWriter {
             if ("ac:alt".equals(attribute)) {
                 continue;
             }
-            if (!IMAGE_ATTRIBUTES_IN_TITLE.contains(attribute) || value.matches(".*['\"\\\\&<>|\n].*")) {
+            if (!IMAGE_ATTRIBUTES_IN_TITLE.contains(attribute) || UNSAFE_IN_TITLE.matcher(value).find()) {
                 verbatim(image);
                 return;
             }
@@ -211,6 +221,15 @@ final class InlineWriter {
                 + (title.length() == 0 ? "" : " '" + title + "'") + ")");
     }
 
+    private void macro(Element macro) {
+        String standIn = HtmlStandIns.toMarkdown(macro, inTable);
+        if (standIn == null) {
+            verbatim(macro);
+        } else {
+            emit(standIn);
+        }
+    }
+
     private void wrapped(Element element) {
         StorageSerializer serializer = new StorageSerializer(StorageSerializer.Style.ONE_LINE);
         emit(Markers.inline(serializer.startTag(element)));
@@ -220,7 +239,7 @@ final class InlineWriter {
 
     private void other(Element element) {
         String name = element.getTagName();
-        if (name.contains(":") || Dom.BLOCKS.contains(name) || !name.matches("[a-z][a-z0-9]*")) {
+        if (name.contains(":") || Dom.BLOCKS.contains(name) || !HTML_NAME.matcher(name).matches()) {
             if (Dom.isBlock(element)) {
                 throw new NotRepresentable("block element " + name + " inside inline content");
             }
@@ -254,7 +273,7 @@ final class InlineWriter {
     }
 
     private static String destination(String target) {
-        if (target.contains(" ") || target.contains("(") || target.contains(")")) {
+        if (target.contains("(") || target.contains(")")) {
             return "<" + target + ">";
         }
         return target;

@@ -95,7 +95,7 @@ final class ListWriter {
                     && !Dom.is(child, "ac:link") && !Dom.is(child, "ac:image")
                     && !Dom.is(child, "ac:structured-macro")) {
                 throw new NotRepresentable("container inside a list item");
-            } else if (Dom.is(child, "ac:structured-macro") && !isInlineMacro((Element) child)) {
+            } else if (Dom.isBlockMacro(child)) {
                 tight = false;
                 nested.add(blocks.block((Element) child, false));
                 previousList = "";
@@ -106,6 +106,12 @@ final class ListWriter {
                 inline.add(child);
             }
         }
+        if (inline.isEmpty() && !nested.isEmpty() && Dom.is(item.getFirstChild(), "p")
+                && ((Element) item.getFirstChild()).getAttributes().getLength() == 0) {
+            // the editor's shape <li><p>text</p><pre>..</pre></li>: the paragraph is the item's first line
+            inline.addAll(Dom.children(item.getFirstChild()));
+            nested.remove(0);
+        }
         String text = inline.isEmpty() ? "" : blocks.inline(fragment(item, inline), false);
         if (text.isEmpty() && !nested.isEmpty()) {
             throw new NotRepresentable("list item that starts with a block");
@@ -113,9 +119,6 @@ final class ListWriter {
         return new Item(marker, text, nested, tight);
     }
 
-    private static boolean isInlineMacro(Element macro) {
-        return Dom.child(macro, "ac:rich-text-body") == null && Dom.child(macro, "ac:plain-text-body") == null;
-    }
 
     private Item task(Element task, String marker) {
         Element status = Dom.child(task, "ac:task-status");

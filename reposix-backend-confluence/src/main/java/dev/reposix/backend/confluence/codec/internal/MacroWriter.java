@@ -14,6 +14,8 @@ import org.w3c.dom.Element;
  */
 final class MacroWriter {
 
+    private static final Pattern ORDERED_MARKER = Pattern.compile("\\d+[.)] ");
+
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9_+#.-]+");
     private static final Pattern BARE_VALUE = Pattern.compile("[A-Za-z0-9_.:/#+-]+");
 
@@ -31,22 +33,29 @@ final class MacroWriter {
      */
     String macro(Element macro) {
         String name = macro.getAttribute("ac:name");
-        if (!Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES) || Dom.hasText(macro)) {
-            return BlockWriter.verbatim(macro);
-        }
-        if ("code".equals(name)) {
+        boolean plain = Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES) && !Dom.hasText(macro);
+        if (plain && "code".equals(name)) {
             try {
                 return code(macro);
             } catch (NotRepresentable unusual) {
                 return BlockWriter.verbatim(macro);
             }
         }
-        if (BlockWriter.PANEL_TO_ALERT.containsKey(name)) {
+        if (plain && BlockWriter.PANEL_TO_ALERT.containsKey(name)) {
             try {
                 return alert(macro, BlockWriter.PANEL_TO_ALERT.get(name));
             } catch (NotRepresentable unusual) {
                 // fall through to the generic wrapper, which keeps the body editable
             }
+        }
+        List<String> details = detailsLines(macro);
+        if (details != null) {
+            List<String> body = blocks.blocks(Dom.child(macro, "ac:rich-text-body"));
+            StringBuilder out = new StringBuilder(details.get(0));
+            for (String block : body) {
+                out.append("\n\n").append(block);
+            }
+            return out.append("\n\n").append(details.get(1)).toString();
         }
         List<String> wrapper = wrapperFragments(macro);
         if (wrapper != null) {
@@ -86,6 +95,36 @@ final class MacroWriter {
         }
         start.append(serializer.startTag(body));
         return List.of(start.toString(), StorageSerializer.endTag(body) + StorageSerializer.endTag(macro));
+    }
+
+    /**
+     * The HTML lines around the body of an expand macro, written as GitHub's
+     * {@code <details><summary>Title</summary>}, or null for any other macro.
+     *
+     * @param macro the macro
+     * @return the opening and closing lines, or null
+     */
+    static List<String> detailsLines(Element macro) {
+        if (!"expand".equals(macro.getAttribute("ac:name"))
+                || !Dom.hasOnlyAttributes(macro, BlockWriter.MACRO_IGNORED_ATTRIBUTES) || Dom.hasText(macro)) {
+            return null;
+        }
+        List<Element> children = Dom.elements(macro);
+        Element body = children.isEmpty() ? null : children.get(children.size() - 1);
+        if (body == null || !"ac:rich-text-body".equals(body.getTagName()) || body.getAttributes().getLength() > 0
+                || children.size() > 2) {
+            return null;
+        }
+        if (children.size() == 1) {
+            return List.of("<details>", "</details>");
+        }
+        Element title = children.get(0);
+        if (!"ac:parameter".equals(title.getTagName()) || !"title".equals(title.getAttribute("ac:name"))
+                || title.getAttributes().getLength() != 1 || title.getTextContent().contains("\n")
+                || !Dom.elements(title).isEmpty()) {
+            return null;
+        }
+        return List.of("<details><summary>" + Xml.text(title.getTextContent()) + "</summary>", "</details>");
     }
 
     private static String code(Element macro) {
@@ -167,6 +206,6 @@ final class MacroWriter {
     }
 
     private static boolean isParagraph(String block) {
-        return !block.isEmpty() && "#>-*+|`<![".indexOf(block.charAt(0)) < 0 && !block.matches("(?s)^\\d+[.)] .*");
+        return !block.isEmpty() && "#>-*+|`<![".indexOf(block.charAt(0)) < 0 && !ORDERED_MARKER.matcher(block).lookingAt();
     }
 }

@@ -22,7 +22,7 @@ public final class MarkdownEscaper {
      *
      * @param text the text, whitespace already collapsed
      * @param lineStart whether the text starts a line of the paragraph
-     * @param inTable whether the text is inside a pipe-table cell
+     * @param inTable whether the text is inside a pipe-table cell, or pipes must be escaped anyway
      * @return Markdown that reads back as {@code text}
      */
     public static String escape(String text, boolean lineStart, boolean inTable) {
@@ -30,7 +30,13 @@ public final class MarkdownEscaper {
         for (int index = 0; index < text.length(); index++) {
             char character = text.charAt(index);
             switch (character) {
-                case '\\', '`', '*', '[', ']', '<', '~' -> out.append('\\').append(character);
+                case '\\', '`', '*', '[', ']', '<' -> out.append('\\').append(character);
+                case '~' -> {
+                    // a lone tilde is text; two in a row, or one at an edge beside a strike delimiter, are not
+                    boolean risky = index == 0 || index == text.length() - 1 || text.charAt(index - 1) == '~'
+                            || text.charAt(index + 1) == '~';
+                    out.append(risky ? "\\~" : "~");
+                }
                 case '_' -> {
                     boolean inWord = index > 0 && index < text.length() - 1
                             && Character.isLetterOrDigit(text.charAt(index - 1))
@@ -39,6 +45,7 @@ public final class MarkdownEscaper {
                 }
                 case '&' -> out.append(ENTITY_LIKE.matcher(text).region(index, text.length()).lookingAt() ? "\\&" : "&");
                 case '|' -> out.append(inTable ? "\\|" : "|");
+                case '!' -> out.append(index == text.length() - 1 ? "\\!" : "!");
                 case '\u00a0' -> out.append("&nbsp;");
                 default -> out.append(character);
             }
@@ -54,7 +61,7 @@ public final class MarkdownEscaper {
             return escaped;
         }
         char first = escaped.charAt(0);
-        if (first == '#' || first == '>' || first == '-' || first == '+' || first == '=') {
+        if (first == '#' || first == '>' || first == '-' || first == '+' || first == '=' || first == '|') {
             return "\\" + escaped;
         }
         Matcher ordered = ORDERED_MARKER.matcher(escaped);

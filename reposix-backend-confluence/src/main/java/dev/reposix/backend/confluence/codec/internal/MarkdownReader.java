@@ -26,6 +26,8 @@ import dev.reposix.backend.confluence.codec.CodecErrorCode;
 import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Converts GitHub-flavoured Markdown to storage XHTML: the inverse of {@link MarkdownWriter}.
@@ -38,6 +40,7 @@ import java.util.List;
 public final class MarkdownReader {
 
     private static final Parser PARSER = createParser();
+    private static final Pattern DETAILS = Pattern.compile("\\s*<details>(?:<summary>([^<]*)</summary>)?\\s*");
 
     private final InlineReader inline;
     private final TableReader tables;
@@ -85,10 +88,9 @@ public final class MarkdownReader {
     private void block(Node node, StringBuilder out, int[] taskCounter) {
         if (node instanceof Paragraph) {
             String fragment = soleMarker(node, Markers.BLOCK);
-            out.append(fragment != null ? fragment : "<p>" + inline.children(node) + "</p>");
+            out.append(fragment != null ? fragment : textBlock("p", node));
         } else if (node instanceof Heading heading) {
-            out.append("<h").append(heading.getLevel()).append('>').append(inline.children(node))
-                    .append("</h").append(heading.getLevel()).append('>');
+            out.append(textBlock("h" + heading.getLevel(), node));
         } else if (node instanceof BulletList || node instanceof OrderedList) {
             list((ListBlock) node, out, taskCounter);
         } else if (node instanceof BlockQuote) {
@@ -109,7 +111,21 @@ public final class MarkdownReader {
             // a comment a person wrote has no storage twin; link references are resolved inline
         } else if (node instanceof HtmlBlock) {
             String html = node.getChars().toString();
-            out.append(html.endsWith("\n") ? html.substring(0, html.length() - 1) : html);
+            html = html.endsWith("\n") ? html.substring(0, html.length() - 1) : html;
+            Matcher details = DETAILS.matcher(html);
+            if (details.matches()) {
+                out.append("<ac:structured-macro ac:name=\"expand\" ac:schema-version=\"1\">");
+                if (details.group(1) != null) {
+                    out.append("<ac:parameter ac:name=\"title\">")
+                            .append(Xml.text(Xml.unescape(details.group(1))))
+                            .append("</ac:parameter>");
+                }
+                out.append("<ac:rich-text-body>");
+            } else if ("</details>".equals(html.strip())) {
+                out.append("</ac:rich-text-body></ac:structured-macro>");
+            } else {
+                out.append(html);
+            }
         } else if (node.hasChildren()) {
             blocks(node, out, taskCounter);
         }
@@ -155,6 +171,17 @@ public final class MarkdownReader {
             }
         }
         out.append("</").append(name).append('>');
+    }
+
+    /** A paragraph or heading, with the attributes its leading attribute marker preserved. */
+    private String textBlock(String name, Node block) {
+        Node first = block.getFirstChild();
+        String attributes = first instanceof HtmlInlineComment comment
+                ? Markers.content(comment.getChars().toString(), Markers.ATTRIBUTES) : null;
+        if (attributes == null) {
+            return "<" + name + ">" + inline.children(block) + "</" + name + ">";
+        }
+        return "<" + name + " " + attributes + ">" + inline.children(first.getNext(), null) + "</" + name + ">";
     }
 
     /** The storage in a paragraph that holds nothing but one marker comment of this kind. */

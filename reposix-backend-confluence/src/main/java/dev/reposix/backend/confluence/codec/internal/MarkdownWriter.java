@@ -5,6 +5,8 @@ import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -21,6 +23,7 @@ import org.w3c.dom.Node;
  */
 public final class MarkdownWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MarkdownWriter.class);
     private static final Set<String> LAYOUT = Set.of("ac:layout", "ac:layout-section", "ac:layout-cell");
 
     private final PageDirectory directory;
@@ -87,11 +90,17 @@ public final class MarkdownWriter {
                 continue;
             }
             boolean macro = Dom.is(element, "ac:structured-macro");
+            List<String> details = macro ? MacroWriter.detailsLines(element) : null;
+            if (details != null) {
+                parts.add(new Part(false, details.get(0), ""));
+                segments(Dom.child(element, "ac:rich-text-body"), parts);
+                parts.add(new Part(false, details.get(1), ""));
+                continue;
+            }
             List<String> wrapper = macro ? MacroWriter.wrapperFragments(element) : null;
             boolean flatten = wrapper != null
                     && (!BlockWriter.PANEL_TO_ALERT.containsKey(element.getAttribute("ac:name"))
-                    || proven(element, parts) == null)
-                    && Dom.hasOnlyAttributes(element, BlockWriter.MACRO_IGNORED_ATTRIBUTES);
+                    || proven(element, parts) == null);
             if (flatten) {
                 parts.add(new Part(true, wrapper.get(0), ""));
                 segments(Dom.child(element, "ac:rich-text-body"), parts);
@@ -99,6 +108,10 @@ public final class MarkdownWriter {
                 continue;
             }
             String proven = proven(element, parts);
+            if (proven == null) {
+                LOG.debug("kept a <{}> block verbatim: no Markdown form of it survives the round trip",
+                        element.getTagName());
+            }
             parts.add(new Part(false, proven == null ? BlockWriter.verbatim(element) : proven,
                     BlockWriter.listKind(element)));
         }

@@ -10,6 +10,8 @@ package dev.reposix.backend.confluence.codec.internal;
  *       content stays Markdown: {@code <!--confluence <ac:emoticon ac:name="smile" />-->}.</li>
  *   <li>The start or end tags of a block wrapper (a layout, a macro with a rich-text body) whose
  *       content stays Markdown, on a line of its own: {@code <!--confluence-block <ac:layout>-->}.</li>
+ *   <li>Attributes of a paragraph or heading (alignment, indentation), at its start:
+ *       {@code <!--confluence-attributes style="text-align: center;"-->Centred text}.</li>
  *   <li>What a pipe table cannot say about its table (attributes, column widths), on the line
  *       before the table: {@code <!--confluence-table <table data-layout="default"><tbody>-->}.</li>
  * </ul>
@@ -22,6 +24,8 @@ public final class Markers {
     public static final String INLINE = "<!--confluence ";
     /** Opening of a block marker. */
     public static final String BLOCK = "<!--confluence-block ";
+    /** Opening of a paragraph or heading attribute marker. */
+    public static final String ATTRIBUTES = "<!--confluence-attributes ";
     /** Opening of a table marker. */
     public static final String TABLE = "<!--confluence-table ";
     /** Closing of every marker. */

@@ -3,6 +3,7 @@ package dev.reposix.backend.confluence.codec.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -18,6 +19,8 @@ import org.w3c.dom.Node;
  * <p>Stateless, thread-safe (each call works on its own DOM).
  */
 public final class StorageNormalizer {
+
+    private static final Pattern WHITESPACE = Pattern.compile("[ \t\r\n]+");
 
     private static final Set<String> ID_ATTRIBUTES = Set.of("local-id", "ac:local-id");
     private static final Set<String> PLAIN_ID_HOLDERS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
@@ -48,7 +51,7 @@ public final class StorageNormalizer {
         }
         for (Node child : Dom.children(node)) {
             if (Dom.isText(child)) {
-                child.setNodeValue(child.getNodeValue().replaceAll("[ \t\r\n]+", " "));
+                child.setNodeValue(WHITESPACE.matcher(child.getNodeValue()).replaceAll(" "));
             } else if (child.getNodeType() == Node.COMMENT_NODE
                     || child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 node.removeChild(child);
@@ -122,7 +125,10 @@ public final class StorageNormalizer {
             ID_ATTRIBUTES.forEach(element::removeAttribute);
         }
         switch (name) {
-            case "li" -> unwrapLeadingParagraph(element, Set.of("ul", "ol", "ac:task-list"));
+            case "li" -> {
+                unwrapLeadingParagraph(element, Set.of("ul", "ol", "ac:task-list"));
+                wrapLeadingText(element);
+            }
             case "td", "th" -> unwrapLeadingParagraph(element, Set.of());
             case "ac:link" -> dropRedundantLinkText(element);
             case "ac:structured-macro" -> sortParameters(element);
@@ -151,6 +157,32 @@ public final class StorageNormalizer {
             holder.insertBefore(grandChild, paragraph);
         }
         holder.removeChild(paragraph);
+    }
+
+    /**
+     * In a list item whose text is followed by a block other than a list, the text is a paragraph
+     * of its own (Confluence renders {@code <li>a<pre/></li>} and {@code <li><p>a</p><pre/></li>}
+     * alike); the inverse of {@link #unwrapLeadingParagraph}.
+     */
+    private static void wrapLeadingText(Element item) {
+        List<Node> leading = new ArrayList<>();
+        Node blockAfter = null;
+        for (Node child : Dom.children(item)) {
+            if (Dom.isBlock(child) || Dom.isBlockMacro(child)) {
+                blockAfter = child;
+                break;
+            }
+            leading.add(child);
+        }
+        if (leading.isEmpty() || blockAfter == null || Set.of("ul", "ol", "ac:task-list").contains(blockAfter.getNodeName())
+                || leading.stream().allMatch(node -> Dom.isText(node) && node.getNodeValue().isBlank())) {
+            return;
+        }
+        Element paragraph = item.getOwnerDocument().createElement("p");
+        item.insertBefore(paragraph, leading.get(0));
+        for (Node node : leading) {
+            paragraph.appendChild(node);
+        }
     }
 
     private static void dropRedundantLinkText(Element link) {

@@ -45,6 +45,8 @@ public final class StorageParser {
     private static final Pattern ENTITY_REFERENCE = Pattern.compile("&([A-Za-z][A-Za-z0-9]{0,31});");
     private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
     private static final DocumentBuilderFactory FACTORY = createFactory();
+    // creating a builder costs more than parsing a page body; a builder is not thread-safe, so one per thread
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(StorageParser::newBuilder);
 
     private StorageParser() {
     }
@@ -61,10 +63,8 @@ public final class StorageParser {
         String prolog = prolog(storage);
         String document = prolog + storage + "</" + ROOT + ">";
         try {
-            DocumentBuilder builder;
-            synchronized (FACTORY) {
-                builder = FACTORY.newDocumentBuilder();
-            }
+            DocumentBuilder builder = BUILDERS.get();
+            builder.reset();
             builder.setErrorHandler(SilentErrors.INSTANCE);
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are not allowed: " + systemId);
@@ -73,7 +73,7 @@ public final class StorageParser {
             return parsed.getDocumentElement();
         } catch (SAXParseException malformed) {
             throw malformed(storage, prolog.length(), malformed);
-        } catch (SAXException | IOException | ParserConfigurationException failure) {
+        } catch (SAXException | IOException failure) {
             throw new ReposixException(CodecErrorCode.MALFORMED_STORAGE,
                     "the page body could not be parsed as storage XHTML: " + failure.getMessage(), null);
         }
@@ -120,6 +120,16 @@ public final class StorageParser {
                 "storage XHTML is not well-formed at line " + line + ", column " + column + ": " + reason
                         + (snippet.isEmpty() ? "" : " (near \"" + snippet + "\")")
                         + "; re-save the page in Confluence or fix the body there", null);
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            synchronized (FACTORY) {
+                return FACTORY.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException unsupported) {
+            throw new IllegalStateException("the JDK XML parser cannot be configured securely", unsupported);
+        }
     }
 
     private static DocumentBuilderFactory createFactory() {

@@ -1,5 +1,7 @@
 package dev.reposix.backend.confluence.codec.internal;
 
+import org.jsoup.parser.Parser;
+
 /** Escaping for storage written by hand. Stateless, thread-safe. */
 final class Xml {
 
@@ -24,5 +26,10 @@ final class Xml {
 
     static String cdata(String text) {
         return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
+    }
+
+    /** Decodes the HTML entities in text a person may have written into an HTML line. */
+    static String unescape(String html) {
+        return Parser.unescapeEntities(html, false);
     }
 }
