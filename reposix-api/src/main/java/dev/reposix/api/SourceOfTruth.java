@@ -1,5 +1,6 @@
 package dev.reposix.api;
 
+import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,17 @@ public interface SourceOfTruth extends AutoCloseable {
      * @return the manifest, in no particular order
      */
     List<ManifestEntry> manifest();
+
+    /**
+     * Where this project lives, without credentials: for Confluence the site's base URL, such as
+     * {@code https://acme.atlassian.net}. reposix records it in the cache, so that one cache never
+     * mixes two sources, and uses its host in the e-mail addresses of commit authors.
+     *
+     * @return the location; the default names only the scheme
+     */
+    default URI location() {
+        return URI.create(scheme() + ":local");
+    }
 
     /**
      * The project's home record, if it has one (a Confluence space's homepage); reposix renders it

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         name = "reposix",
         mixinStandardHelpOptions = true,
         versionProvider = ReposixCommand.VersionProvider.class,
-        subcommands = {BackendsCommand.class, SpacesCommand.class, ListCommand.class, ConvertCommand.class,
+        subcommands = {InitCommand.class, SyncCommand.class, BackendsCommand.class, SpacesCommand.class,
+            ListCommand.class, ConvertCommand.class,
             ExplainCommand.class, SimCommand.class,
             HelpCommand.class},
         description = {

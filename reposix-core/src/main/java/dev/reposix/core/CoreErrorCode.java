@@ -28,6 +28,28 @@ public enum CoreErrorCode implements ErrorCode {
             "A remote must be written as <scheme>::<project>, for example confluence::ENG.",
             "Write the remote as <scheme>::<project>.",
             "reposix init confluence::ENG ./eng")),
+    /** A tree was asked for with another layout than its cache uses. */
+    LAYOUT_MISMATCH(new ErrorInfo(104, ErrorCategory.USER,
+            "The cache of this remote already renders records with the other layout (tree or flat); one"
+                    + " cache has one layout.",
+            "Run without --layout, or point REPOSIX_CACHE_DIR elsewhere for a tree with the other layout.",
+            "REPOSIX_CACHE_DIR=/tmp/flat-cache reposix init --layout flat confluence::ENG ./eng-flat")),
+    /** The cache's refs moved during a sync, so the sync applied nothing. */
+    CACHE_MOVED(new ErrorInfo(105, ErrorCategory.CONFLICT,
+            "Another process changed the cache's refs while this sync was running; to stay consistent, this"
+                    + " sync changed nothing.",
+            "Run the command again.",
+            "")),
+    /** A directory given for a new working tree is not empty. */
+    DIRECTORY_NOT_EMPTY(new ErrorInfo(106, ErrorCategory.USER,
+            "reposix init creates a new working tree and will not write into a directory that has files.",
+            "Choose a new or empty directory.",
+            "reposix init confluence::ENG ./eng")),
+    /** A command that needs a working tree ran outside one. */
+    NOT_A_TREE(new ErrorInfo(107, ErrorCategory.USER,
+            "The directory is not a working tree made by reposix init (it has no .reposix/config).",
+            "Run the command inside a reposix working tree, or create one with reposix init.",
+            "reposix init confluence::ENG ./eng && cd eng && reposix sync")),
     /** An unexpected failure inside reposix. */
     INTERNAL_ERROR(new ErrorInfo(199, ErrorCategory.INTERNAL,
             "reposix hit a condition it did not expect: a bug.",

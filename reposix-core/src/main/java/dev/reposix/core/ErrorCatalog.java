@@ -4,6 +4,7 @@ import dev.reposix.api.ErrorCode;
 import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.api.StandardErrorCode;
 import dev.reposix.core.http.HttpErrorCode;
+import dev.reposix.git.GitErrorCode;
 import dev.reposix.core.render.RenderErrorCode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,7 @@ public final class ErrorCatalog {
         codes.addAll(Arrays.asList(CoreErrorCode.values()));
         codes.addAll(Arrays.asList(RenderErrorCode.values()));
         codes.addAll(Arrays.asList(HttpErrorCode.values()));
+        codes.addAll(Arrays.asList(GitErrorCode.values()));
         for (SourceOfTruthProvider provider : providers) {
             codes.addAll(provider.errorCodes());
         }

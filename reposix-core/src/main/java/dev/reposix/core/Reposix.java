@@ -23,7 +23,10 @@ import dev.reposix.core.internal.CoreConfiguration;
 import dev.reposix.core.internal.CoreModule;
 import dev.reposix.core.provider.ProviderLoadProblem;
 import dev.reposix.core.provider.ProviderRegistry;
+import dev.reposix.core.sync.SyncEngine;
+import dev.reposix.core.sync.Workspaces;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,6 +132,16 @@ public final class Reposix implements AutoCloseable {
     }
 
     /**
+     * Caches and working trees: sync a remote's cache, create a working tree, update one.
+     *
+     * @return the workspaces service, using this instance's backends and environment
+     */
+    public Workspaces workspaces() {
+        return new Workspaces(configuration.environment(), this::open,
+                new SyncEngine(configuration.clock(), configuration.lockWait()));
+    }
+
+    /**
      * Runs backend-specific work that needs no project, such as listing the spaces an account can
      * read: resolves the backend's settings (all missing ones in one error) and hands them over with
      * the egress-checked context.
@@ -217,6 +230,7 @@ public final class Reposix implements AutoCloseable {
         private TransportOptions transportOptions = TransportOptions.DEFAULTS;
         private Clock clock = Clock.systemUTC();
         private ProgressListener progress = ProgressListener.NONE;
+        private Duration lockWait = Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -314,6 +328,17 @@ public final class Reposix implements AutoCloseable {
         }
 
         /**
+         * How long a sync waits for another sync of the same cache to finish (default 60 s).
+         *
+         * @param value the longest wait
+         * @return this builder
+         */
+        public Builder lockWait(Duration value) {
+            this.lockWait = requireNonNull(value, "value is null");
+            return this;
+        }
+
+        /**
          * Builds the instance; discovers providers now if asked to.
          *
          * @return the instance
@@ -323,7 +348,7 @@ public final class Reposix implements AutoCloseable {
             Map<String, Map<String, String>> settingsCopy = new HashMap<>();
             explicitSettings.forEach((scheme, values) -> settingsCopy.put(scheme, Map.copyOf(values)));
             CoreConfiguration configuration = new CoreConfiguration(providers, Optional.ofNullable(discoveryLoader),
-                    environment, settingsCopy, Optional.ofNullable(egressPolicy), transportOptions, clock, progress);
+                    environment, settingsCopy, Optional.ofNullable(egressPolicy), transportOptions, clock, progress, lockWait);
             try {
                 return new Reposix(Guice.createInjector(Stage.PRODUCTION, new CoreModule(configuration)));
             } catch (CreationException | ProvisionException wiringFailure) {

@@ -5,6 +5,7 @@ import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.core.http.EgressPolicy;
 import dev.reposix.core.http.TransportOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param transportOptions HTTP timeouts and retries
  * @param clock the clock
  * @param progress where long operations report progress
+ * @param lockWait how long a sync waits for the cache lock
  */
 public record CoreConfiguration(
         List<SourceOfTruthProvider> providers,
@@ -29,7 +31,8 @@ public record CoreConfiguration(
         Optional<EgressPolicy> egressPolicy,
         TransportOptions transportOptions,
         Clock clock,
-        ProgressListener progress) {
+        ProgressListener progress,
+        Duration lockWait) {
 
     /**
      * Copies.
@@ -42,6 +45,7 @@ public record CoreConfiguration(
      * @param transportOptions the transport options
      * @param clock the clock
      * @param progress the progress listener
+     * @param lockWait the lock wait
      */
     public CoreConfiguration {
         providers = List.copyOf(providers);

@@ -18,6 +18,7 @@ import dev.reposix.api.StandardErrorCode;
 import dev.reposix.api.UpdateOutcome;
 import dev.reposix.backend.confluence.codec.StorageCanonicalizer;
 import dev.reposix.backend.confluence.codec.StorageCodec;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -85,6 +86,11 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
     @Override
     public Capabilities capabilities() {
         return Capabilities.all();
+    }
+
+    @Override
+    public URI location() {
+        return http.site().baseUrl();
     }
 
     @Override

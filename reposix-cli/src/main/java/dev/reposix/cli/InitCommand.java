@@ -1,0 +1,44 @@
+package dev.reposix.cli;
+
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.layout.LayoutKind;
+import dev.reposix.core.sync.SyncReport;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reposix init <remote> <dir>}: a project as a new git working tree. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {
+            "Read a project (e.g. a Confluence space) into the local cache and create DIR as a git working tree",
+            "of Markdown files with main checked out. The cache lives under REPOSIX_CACHE_DIR",
+            "(default ~/.cache/reposix); running init again for the same project reuses it.",
+            "",
+            "Example: reposix init confluence::ENG ./eng"
+        })
+final class InitCommand extends SessionCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "REMOTE", description = "The project, e.g. confluence::ENG.")
+    String remote;
+
+    @Parameters(index = "1", paramLabel = "DIR", description = "The new working tree: a new or empty directory.")
+    Path directory;
+
+    @Option(names = "--layout", description = "tree (default: pages in folders by parent) or flat (pages/<id>.md).")
+    LayoutKind layout;
+
+    @Override
+    public Integer call() {
+        RemoteSpec spec = RemoteSpec.parse(remote);
+        SyncReport report = reposix().workspaces().init(spec, directory, Optional.ofNullable(layout));
+        out().println("Initialised " + directory + " from " + spec + ": " + (report.created() + report.updated())
+                + " pages written, main at " + report.head().map(id -> id.substring(0, 12)).orElse("(empty)"));
+        out().println("Cache: " + report.cache());
+        out().println("Next: cd " + directory + " and use git as usual; `reposix sync` brings in Confluence changes.");
+        out().flush();
+        return ExitCodes.OK;
+    }
+}

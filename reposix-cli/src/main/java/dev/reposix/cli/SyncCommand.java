@@ -1,0 +1,46 @@
+package dev.reposix.cli;
+
+import dev.reposix.core.sync.SyncReport;
+import dev.reposix.core.sync.TreeUpdate;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code reposix sync [dir]}: bring a working tree up to date with its source of truth. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {
+            "Sync the cache of a working tree from its source of truth (only new and changed pages are",
+            "fetched) and fast-forward the tree when it has no uncommitted changes."
+        })
+final class SyncCommand extends SessionCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = ".", description = "The working tree (default: .).")
+    Path directory;
+
+    @Override
+    public Integer call() {
+        TreeUpdate update = reposix().workspaces().update(directory);
+        SyncReport report = update.sync();
+        out().println(report.changed()
+                ? "Synced: " + report.created() + " created, " + report.updated() + " updated, " + report.moved()
+                        + " moved, " + report.deleted() + " deleted in " + report.commits() + " commits"
+                : "Already up to date with the source of truth.");
+        switch (update.update()) {
+            case NOT_CLEAN:
+                out().println("Your working tree has uncommitted changes, so it was not updated. Commit or stash them,"
+                        + " then run: git pull --rebase");
+                break;
+            case DIVERGED:
+                out().println("Your branch has commits of its own; run: git pull --rebase");
+                break;
+            case FAST_FORWARDED:
+                out().println("Working tree fast-forwarded to " + report.head().map(id -> id.substring(0, 12)).orElse(""));
+                break;
+            default:
+                break;
+        }
+        out().flush();
+        return ExitCodes.OK;
+    }
+}

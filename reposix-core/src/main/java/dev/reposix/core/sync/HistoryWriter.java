@@ -1,0 +1,152 @@
+package dev.reposix.core.sync;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordId;
+import dev.reposix.api.RecordKind;
+import dev.reposix.core.layout.Layout;
+import dev.reposix.core.layout.LayoutPlan;
+import dev.reposix.core.layout.LinkRewriter;
+import dev.reposix.core.layout.Placement;
+import dev.reposix.core.layout.TreeConfig;
+import dev.reposix.git.CommitDraft;
+import dev.reposix.git.RecordState;
+import dev.reposix.git.Signature;
+import dev.reposix.git.SyncState;
+import dev.reposix.git.SyncTransaction;
+import dev.reposix.git.TreeReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Writes the commits of one sync onto the transaction's {@code main}: the first import as one
+ * commit; afterwards one commit per fetched record, oldest edit first, authored by its editor at its
+ * edit time; then one reposix commit for files that moved or whose links changed, and for deleted
+ * records. Not thread-safe.
+ */
+final class HistoryWriter {
+
+    private static final byte[] LINK_MARK = "](".getBytes(StandardCharsets.UTF_8);
+
+    private final SyncTransaction transaction;
+    private final TreeReader trees;
+    private final Authors authors;
+    private final Signature committer;
+
+    HistoryWriter(SyncTransaction transaction, TreeReader trees, Authors authors, Instant now) {
+        this.transaction = transaction;
+        this.trees = trees;
+        this.authors = authors;
+        this.committer = Authors.reposixAt(now);
+    }
+
+    SyncCounts write(TreeConfig config, Layout layout, LayoutPlan plan, SyncState previous, SyncPlan work,
+            Map<RecordId, Record> fetched, Set<RecordId> deleted) {
+        RecordRenderer renderer = new RecordRenderer(layout, plan);
+        if (transaction.baseMain().isEmpty()) {
+            return importAll(config, plan, fetched, renderer);
+        }
+        int created = 0;
+        int updated = 0;
+        int commits = 0;
+        for (Record record : SyncEngine.byEditTime(fetched)) {
+            String path = plan.pathOf(record.id()).orElseThrow();
+            Optional<RecordState> before = previous.get(record.id().value());
+            try (CommitDraft draft = transaction.newCommit()) {
+                before.filter(state -> !state.path().equals(path)).ifPresent(state -> draft.delete(state.path()));
+                draft.put(path, renderer.render(record, path));
+                Optional<ObjectId> commit = draft.commitIfChanged(authors.editorOf(record.entry()), committer,
+                        (before.isEmpty() ? "Create " : "Update ") + "\"" + record.entry().title() + "\"");
+                if (commit.isPresent()) {
+                    transaction.advanceMain(commit.get());
+                    commits++;
+                    created += before.isEmpty() ? 1 : 0;
+                    updated += before.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        int[] housekeeping = moveAndDelete(config, plan, previous, work, fetched, deleted, renderer);
+        return new SyncCounts(created, updated, housekeeping[0], housekeeping[1], commits + housekeeping[2]);
+    }
+
+    private SyncCounts importAll(TreeConfig config, LayoutPlan plan, Map<RecordId, Record> fetched,
+            RecordRenderer renderer) {
+        try (CommitDraft draft = transaction.newCommit()) {
+            draft.put(TreeConfig.PATH, config.render().getBytes(StandardCharsets.UTF_8));
+            draft.put(TreeConfig.GITATTRIBUTES_PATH, config.gitattributes().getBytes(StandardCharsets.UTF_8));
+            for (Record record : fetched.values()) {
+                String path = plan.pathOf(record.id()).orElseThrow();
+                draft.put(path, renderer.render(record, path));
+            }
+            transaction.advanceMain(draft.commit(committer, committer, "Import " + config.scheme() + "::"
+                    + config.project() + " (" + fetched.size() + " pages)"));
+        }
+        return new SyncCounts(fetched.size(), 0, 0, 0, 1);
+    }
+
+    /** Returns moved, deleted and commits made (0 or 1). */
+    private int[] moveAndDelete(TreeConfig config, LayoutPlan plan, SyncState previous, SyncPlan work,
+            Map<RecordId, Record> fetched, Set<RecordId> deleted, RecordRenderer renderer) {
+        boolean pathsChanged = !work.relocated().isEmpty() || !deleted.isEmpty() || fetched.values().stream()
+                .anyMatch(record -> previous.get(record.id().value()).map(RecordState::path)
+                        .filter(path -> !path.equals(plan.pathOf(record.id()).orElseThrow())).isPresent());
+        int moved = 0;
+        try (CommitDraft draft = transaction.newCommit()) {
+            ObjectId tip = transaction.main().orElseThrow();
+            for (RecordId id : deleted) {
+                previous.get(id.value()).ifPresent(state -> draft.delete(state.path()));
+            }
+            if (pathsChanged) {
+                LinkRewriter oldLinks = new LinkRewriter(planOf(plan.recordsFolder(), previous));
+                for (ManifestEntry entry : work.unchanged()) {
+                    RecordState before = previous.get(entry.id().value()).orElseThrow();
+                    String path = plan.pathOf(entry.id()).orElseThrow();
+                    ObjectId blob = trees.blobAt(tip, before.path()).orElseThrow();
+                    byte[] bytes = trees.readBlob(blob);
+                    byte[] rewritten = contains(bytes, LINK_MARK)
+                            ? renderer.retarget(bytes, before.path(), oldLinks, path) : bytes;
+                    if (!path.equals(before.path())) {
+                        draft.delete(before.path());
+                        draft.put(path, rewritten);
+                        moved++;
+                    } else if (!Arrays.equals(bytes, rewritten)) {
+                        draft.put(path, rewritten);
+                        moved++;
+                    }
+                }
+            }
+            Optional<ObjectId> commit = draft.commitIfChanged(committer, committer, "Sync " + config.scheme() + "::"
+                    + config.project() + ": " + moved + " moved or re-linked, " + deleted.size() + " deleted");
+            commit.ifPresent(transaction::advanceMain);
+            return new int[] {moved, deleted.size(), commit.isPresent() ? 1 : 0};
+        }
+    }
+
+    /** The previous sync's paths as a plan, to read old relative links back to the neutral form. */
+    private static LayoutPlan planOf(String recordsFolder, SyncState previous) {
+        List<Placement> placements = new ArrayList<>();
+        previous.records().forEach((id, state) ->
+                placements.add(new Placement(RecordId.of(id), RecordKind.DOCUMENT, state.path(), Optional.empty())));
+        return new LayoutPlan(recordsFolder, placements);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int start = 0; start <= haystack.length - needle.length; start++) {
+            for (int offset = 0; offset < needle.length; offset++) {
+                if (haystack[start + offset] != needle[offset]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

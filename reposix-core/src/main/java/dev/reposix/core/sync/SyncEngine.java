@@ -1,0 +1,149 @@
+package dev.reposix.core.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordId;
+import dev.reposix.api.RecordKind;
+import dev.reposix.api.RecordStatus;
+import dev.reposix.api.ReposixException;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.core.CoreErrorCode;
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.layout.Layout;
+import dev.reposix.core.layout.LayoutKind;
+import dev.reposix.core.layout.LayoutPlan;
+import dev.reposix.core.layout.TreeConfig;
+import dev.reposix.git.Cache;
+import dev.reposix.git.CacheLock;
+import dev.reposix.git.SyncState;
+import dev.reposix.git.SyncTransaction;
+import dev.reposix.git.TransactionOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * One sync of a cache from its source of truth: reads the manifest, diffs it against the sync state
+ * of the cache's {@code main}, fetches bodies only for new and changed records (in bulk), confirms
+ * vanished records before removing their files, writes the history (one import commit, then one
+ * commit per changed record authored by its editor at its edit time, then one reposix commit for
+ * moves and deletions), and moves every ref together at the end. A failure anywhere before that
+ * leaves the cache as it was. Not thread-safe; the cache lock serialises syncs across processes.
+ *
+ * @since 0.1
+ */
+public final class SyncEngine {
+
+    private final Clock clock;
+    private final Duration lockWait;
+
+    /**
+     * Creates an engine.
+     *
+     * @param clock the clock for commit and tag times
+     * @param lockWait how long to wait for another sync of the same cache to finish
+     */
+    public SyncEngine(Clock clock, Duration lockWait) {
+        this.clock = requireNonNull(clock, "clock is null");
+        this.lockWait = requireNonNull(lockWait, "lockWait is null");
+    }
+
+    /**
+     * Syncs the cache from the source of truth.
+     *
+     * @param remote the remote being synced, for the tree's {@code .reposix/config} and messages
+     * @param source the opened source of truth
+     * @param cache the cache
+     * @param requestedLayout the layout for a new tree; must match an existing tree's when given
+     * @return what the sync did
+     */
+    public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, Optional<LayoutKind> requestedLayout) {
+        try (CacheLock lock = cache.lock(lockWait)) {
+            SyncTransaction transaction = cache.beginSync(lock);
+            Optional<ObjectId> base = transaction.baseMain();
+            TreeConfig config = configOf(cache, base).orElseGet(() ->
+                    TreeConfig.of(remote.scheme(), remote.project(), requestedLayout.orElse(LayoutKind.TREE)));
+            if (requestedLayout.isPresent() && requestedLayout.get() != config.layout()) {
+                throw new ReposixException(CoreErrorCode.LAYOUT_MISMATCH, "the cache of " + remote + " uses the "
+                        + config.layout().name().toLowerCase() + " layout; run without --layout, or use another"
+                        + " REPOSIX_CACHE_DIR for a tree with the other layout");
+            }
+            Layout layout = config.toLayout();
+            SyncState previous = base.flatMap(commit -> cache.syncStates().read(commit)).orElse(SyncState.empty());
+            List<ManifestEntry> manifest = source.manifest().stream()
+                    .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
+            LayoutPlan plan = layout.plan(manifest, source.homeRecord());
+            SyncPlan work = SyncPlan.of(previous, manifest, plan);
+            Map<RecordId, Record> fetched = fetch(source, work.fetch());
+            Set<RecordId> deleted = confirmVanished(source, work.vanished());
+            HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
+                    clock.instant());
+            SyncCounts counts = history.write(config, layout, plan, previous, work, fetched, deleted);
+            SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted,
+                    new RecordRenderer(layout, plan));
+            transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
+                    .ifPresent(tip -> transaction.recordState(tip, next));
+            TransactionOutcome outcome = transaction.apply(clock.instant(), Authors.reposixAt(clock.instant()));
+            if (!outcome.applied()) {
+                throw new ReposixException(CoreErrorCode.CACHE_MOVED, "the cache of " + remote
+                        + " changed while syncing (" + String.join("; ", outcome.rejections())
+                        + "); nothing was changed, run the command again");
+            }
+            return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
+                    counts.created(), counts.updated(), counts.moved(), counts.deleted(), counts.commits(),
+                    outcome.syncTag());
+        }
+    }
+
+    private static Optional<TreeConfig> configOf(Cache cache, Optional<ObjectId> base) {
+        return base.flatMap(commit -> cache.trees().blobAt(commit, TreeConfig.PATH))
+                .map(blob -> TreeConfig.parse(cache.trees().readBlob(blob)));
+    }
+
+    private static Map<RecordId, Record> fetch(SourceOfTruth source, List<ManifestEntry> entries) {
+        Map<RecordId, Record> fetched = new LinkedHashMap<>();
+        if (!entries.isEmpty()) {
+            source.readRecords(entries.stream().map(ManifestEntry::id).toList(), record -> {
+                if (record.entry().status() == RecordStatus.CURRENT && record.entry().kind() == RecordKind.DOCUMENT) {
+                    fetched.put(record.id(), record);
+                }
+            });
+        }
+        return fetched;
+    }
+
+    /**
+     * A record missing from one listing may still exist (a cursor can skip items while pages are
+     * being edited): each is read once more, and only those that are really gone, or no longer
+     * current, count as deleted. One that is still there keeps its file until the next sync.
+     */
+    private static Set<RecordId> confirmVanished(SourceOfTruth source, List<RecordId> vanished) {
+        Set<RecordId> deleted = new HashSet<>(vanished);
+        if (!vanished.isEmpty()) {
+            source.readRecords(vanished, record -> {
+                if (record.entry().status() == RecordStatus.CURRENT) {
+                    deleted.remove(record.id());
+                }
+            });
+        }
+        return deleted;
+    }
+
+    /** Orders fetched records for per-record commits: oldest edit first, ties by id. */
+    static List<Record> byEditTime(Map<RecordId, Record> fetched) {
+        List<Record> records = new ArrayList<>(fetched.values());
+        records.sort(Comparator.comparing((Record record) -> record.entry().lastModified())
+                .thenComparing(record -> record.id().value()));
+        return records;
+    }
+}

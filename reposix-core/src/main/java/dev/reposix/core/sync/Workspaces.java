@@ -1,0 +1,148 @@
+package dev.reposix.core.sync;
+
+import dev.reposix.api.ReposixException;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.core.CoreErrorCode;
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.layout.LayoutKind;
+import dev.reposix.core.layout.TreeConfig;
+import dev.reposix.git.Cache;
+import dev.reposix.git.CacheLocation;
+import dev.reposix.git.WorkingTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Caches and working trees on this machine: syncing a remote's cache, creating a working tree from
+ * it, and bringing a working tree up to date. Stateless apart from its collaborators; thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Workspaces {
+
+    private final Map<String, String> environment;
+    private final Function<RemoteSpec, SourceOfTruth> opener;
+    private final SyncEngine engine;
+
+    /**
+     * Creates the service.
+     *
+     * @param environment the environment (for {@code REPOSIX_CACHE_DIR} and friends)
+     * @param opener opens a remote's source of truth
+     * @param engine the sync engine
+     */
+    public Workspaces(Map<String, String> environment, Function<RemoteSpec, SourceOfTruth> opener, SyncEngine engine) {
+        this.environment = Map.copyOf(environment);
+        this.opener = opener;
+        this.engine = engine;
+    }
+
+    /**
+     * Syncs a remote's cache.
+     *
+     * @param remote the remote
+     * @param layout the layout for a new tree
+     * @return what the sync did
+     */
+    public SyncReport sync(RemoteSpec remote, Optional<LayoutKind> layout) {
+        try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
+            return engine.sync(remote, source, cache, layout);
+        }
+    }
+
+    /**
+     * Syncs a remote's cache and creates a new working tree from it whose {@code origin} is the
+     * remote's {@code reposix::} URL.
+     *
+     * @param remote the remote
+     * @param directory the new working tree: absent or empty
+     * @param layout the layout for a new tree
+     * @return what the sync did
+     */
+    public SyncReport init(RemoteSpec remote, Path directory, Optional<LayoutKind> layout) {
+        requireEmpty(directory);
+        try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
+            SyncReport report = engine.sync(remote, source, cache, layout);
+            WorkingTree.create(cache, directory, remoteUrl(source, remote));
+            return report;
+        }
+    }
+
+    /**
+     * Syncs the cache behind a working tree and fast-forwards the tree when it is clean.
+     *
+     * @param directory the working tree (its {@code .reposix/config} names the remote)
+     * @return what happened
+     */
+    public TreeUpdate update(Path directory) {
+        RemoteSpec remote = remoteOf(directory);
+        try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
+            SyncReport report = engine.sync(remote, source, cache, Optional.empty());
+            return new TreeUpdate(directory, report, WorkingTree.fastForward(cache, directory));
+        }
+    }
+
+    /**
+     * The cache location of a remote on this machine.
+     *
+     * @param remote the remote
+     * @return the location
+     */
+    public CacheLocation cacheOf(RemoteSpec remote) {
+        return CacheLocation.resolve(environment, remote.scheme(), remote.project());
+    }
+
+    /**
+     * The remote a working tree belongs to, from its {@code .reposix/config}.
+     *
+     * @param directory the working tree
+     * @return the remote
+     */
+    public static RemoteSpec remoteOf(Path directory) {
+        Path config = directory.resolve(TreeConfig.PATH);
+        if (!Files.isRegularFile(config)) {
+            throw new ReposixException(CoreErrorCode.NOT_A_TREE, directory + " is not a reposix working tree (it has no "
+                    + TreeConfig.PATH + "); run the command inside one, or create one with reposix init");
+        }
+        try {
+            TreeConfig tree = TreeConfig.parse(Files.readAllBytes(config));
+            return new RemoteSpec(tree.scheme(), tree.project());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /** {@code reposix::<location>/<scheme>/projects/<project>}, the project percent-encoded. */
+    static String remoteUrl(SourceOfTruth source, RemoteSpec remote) {
+        String location = source.location().toString().replaceFirst("/+$", "");
+        return "reposix::" + location + "/" + remote.scheme() + "/projects/"
+                + URLEncoder.encode(remote.project(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Cache open(RemoteSpec remote, SourceOfTruth source) {
+        return Cache.open(cacheOf(remote), source.location().toString());
+    }
+
+    private static void requireEmpty(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            if (entries.findAny().isPresent()) {
+                throw new ReposixException(CoreErrorCode.DIRECTORY_NOT_EMPTY, directory
+                        + " is not empty; reposix init needs a new or empty directory");
+            }
+        } catch (IOException unreadable) {
+            throw new ReposixException(CoreErrorCode.DIRECTORY_NOT_EMPTY, directory + " cannot be used: "
+                    + unreadable.getMessage());
+        }
+    }
+}
