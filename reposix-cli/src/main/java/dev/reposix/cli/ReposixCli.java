@@ -1,6 +1,10 @@
 package dev.reposix.cli;
 
+import dev.reposix.api.ReposixException;
+import dev.reposix.api.StandardErrorCode;
 import dev.reposix.core.Reposix;
+import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -57,9 +61,21 @@ public final class ReposixCli {
                         .environment(environment.variables())
                         .discoverProviders(environment.pluginLoader())
                         .progress(StderrProgress.forProcess())
+                        .lockWait(lockWait(environment.variables()))
                         .build();
             }
             return reposix;
+        }
+
+        /** {@code REPOSIX_LOCK_WAIT}: seconds a sync waits for another sync of the same cache (default 60). */
+        private static Duration lockWait(Map<String, String> variables) {
+            String value = variables.getOrDefault("REPOSIX_LOCK_WAIT", "60").trim();
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+            } catch (NumberFormatException notANumber) {
+                throw new ReposixException(StandardErrorCode.INVALID_SETTING,
+                        "REPOSIX_LOCK_WAIT='" + value + "' must be a whole number of seconds");
+            }
         }
 
         synchronized void close() {

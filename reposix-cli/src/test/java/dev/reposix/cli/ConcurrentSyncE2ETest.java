@@ -1,0 +1,70 @@
+package dev.reposix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reposix.simulator.ConfluenceSimulator;
+import dev.reposix.simulator.Fault;
+import dev.reposix.simulator.FaultRule;
+import dev.reposix.simulator.RequestLatch;
+import dev.reposix.simulator.seed.Seeds;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two syncs of one cache at once, made to overlap deterministically with the simulator's latch. */
+class ConcurrentSyncE2ETest {
+
+    @TempDir
+    Path temporary;
+
+    private ConfluenceSimulator simulator;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void start() {
+        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-77-secret").seed(Seeds.demo())
+                .start();
+        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-77-secret",
+                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
+                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_LOCK_WAIT", "1"));
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void aSecondSyncWhileTheFirstHoldsTheCacheRefusesWithTheDocumentedCodeAndBreaksNothing() throws Exception {
+        Path tree = temporary.resolve("tree");
+        assertThat(new CliRunner().run(environment, getClass().getClassLoader(), "init", "confluence::DEMO",
+                tree.toString())).isZero();
+        RequestLatch latch = new RequestLatch();
+        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
+
+        CliRunner first = new CliRunner();
+        CompletableFuture<Integer> holding = CompletableFuture.supplyAsync(() ->
+                first.run(environment, getClass().getClassLoader(), "sync", tree.toString()));
+        assertThat(latch.awaitArrival(Duration.ofSeconds(30))).as("the first sync reached the listing").isTrue();
+
+        CliRunner second = new CliRunner();
+        int refused = second.run(environment, getClass().getClassLoader(), "sync", tree.toString());
+        latch.release();
+
+        assertThat(refused).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(second.stderr()).contains("RPX-3007");
+        assertThat(holding.get(60, TimeUnit.SECONDS)).as(first.stderr()).isZero();
+        Process fsck = new ProcessBuilder("git", "-C", temporary.resolve("cache/confluence-DEMO.git").toString(),
+                "fsck", "--strict").redirectErrorStream(true).start();
+        String output = new String(fsck.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(fsck.waitFor()).as(output).isZero();
+    }
+}
