@@ -2,8 +2,11 @@ package dev.reposix.api;
 
 import java.net.URI;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -74,6 +77,20 @@ public interface SourceOfTruth extends AutoCloseable {
      * @param consumer receives each record found, once
      */
     void readRecords(Collection<RecordId> ids, Consumer<? super Record> consumer);
+
+    /**
+     * The labels of many records at once, without their bodies, so a sync can notice label changes
+     * (which need not change a record's version). Backends with {@link Capability#LABELS} should
+     * override this with something cheaper than reading bodies; the default reads the records.
+     *
+     * @param ids the records
+     * @return labels by record id, for the records that exist
+     */
+    default Map<RecordId, Set<String>> labels(Collection<RecordId> ids) {
+        Map<RecordId, Set<String>> labels = new HashMap<>();
+        readRecords(ids, record -> labels.put(record.id(), record.labels()));
+        return labels;
+    }
 
     /**
      * Reads one record with body and labels.

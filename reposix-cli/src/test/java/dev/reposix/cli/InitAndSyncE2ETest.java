@@ -170,6 +170,28 @@ class InitAndSyncE2ETest {
     }
 
     @Test
+    void aLabelAddedInConfluenceReachesTheFrontmatterThoughNoVersionChanged() throws Exception {
+        init("DEMO");
+        try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
+             SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
+            ManifestEntry glossary = source.manifest().stream().filter(entry -> entry.title().equals("Glossary"))
+                    .findFirst().orElseThrow();
+            Record current = source.readRecord(glossary.id()).orElseThrow();
+            source.update(new RecordUpdate(current.id(), current.entry().version(), current.entry().title(),
+                    current.entry().parentId(), current.body(), Set.of("reviewed"), Set.of()));
+            assertThat(source.readRecord(glossary.id()).orElseThrow().entry().version())
+                    .isEqualTo(current.entry().version());
+        }
+
+        assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
+
+        assertThat(Files.readString(tree.resolve("pages/Glossary.md"))).contains("  - \"reviewed\"");
+        assertThat(git(tree, "log", "-1", "--format=%s")).contains("re-labelled");
+        assertThat(reposix("sync", tree.toString())).isZero();
+        assertThat(cli.stdout()).contains("Already up to date");
+    }
+
+    @Test
     void deletedPageLosesItsFile() throws Exception {
         init("DEMO");
         try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();

@@ -48,7 +48,7 @@ final class HistoryWriter {
     }
 
     SyncCounts write(TreeConfig config, Layout layout, LayoutPlan plan, SyncState previous, SyncPlan work,
-            Map<RecordId, Record> fetched, Set<RecordId> deleted) {
+            Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled) {
         RecordRenderer renderer = new RecordRenderer(layout, plan);
         if (transaction.baseMain().isEmpty()) {
             return importAll(config, plan, fetched, renderer);
@@ -72,7 +72,7 @@ final class HistoryWriter {
                 }
             }
         }
-        int[] housekeeping = moveAndDelete(config, plan, previous, work, fetched, deleted, renderer);
+        int[] housekeeping = moveAndDelete(config, plan, previous, work, fetched, deleted, relabelled, renderer);
         return new SyncCounts(created, updated, housekeeping[0], housekeeping[1], commits + housekeeping[2]);
     }
 
@@ -93,7 +93,8 @@ final class HistoryWriter {
 
     /** Returns moved, deleted and commits made (0 or 1). */
     private int[] moveAndDelete(TreeConfig config, LayoutPlan plan, SyncState previous, SyncPlan work,
-            Map<RecordId, Record> fetched, Set<RecordId> deleted, RecordRenderer renderer) {
+            Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled,
+            RecordRenderer renderer) {
         boolean pathsChanged = !work.relocated().isEmpty() || !deleted.isEmpty() || fetched.values().stream()
                 .anyMatch(record -> previous.get(record.id().value()).map(RecordState::path)
                         .filter(path -> !path.equals(plan.pathOf(record.id()).orElseThrow())).isPresent());
@@ -103,15 +104,19 @@ final class HistoryWriter {
             for (RecordId id : deleted) {
                 previous.get(id.value()).ifPresent(state -> draft.delete(state.path()));
             }
-            if (pathsChanged) {
+            if (pathsChanged || !relabelled.isEmpty()) {
                 LinkRewriter oldLinks = new LinkRewriter(planOf(plan.recordsFolder(), previous));
                 for (ManifestEntry entry : work.unchanged()) {
                     RecordState before = previous.get(entry.id().value()).orElseThrow();
                     String path = plan.pathOf(entry.id()).orElseThrow();
+                    Optional<Set<String>> labels = Optional.ofNullable(relabelled.get(entry.id()));
+                    if (!pathsChanged && labels.isEmpty()) {
+                        continue;
+                    }
                     ObjectId blob = trees.blobAt(tip, before.path()).orElseThrow();
                     byte[] bytes = trees.readBlob(blob);
-                    byte[] rewritten = contains(bytes, LINK_MARK)
-                            ? renderer.retarget(bytes, before.path(), oldLinks, path) : bytes;
+                    byte[] rewritten = contains(bytes, LINK_MARK) || labels.isPresent()
+                            ? renderer.rework(bytes, before.path(), oldLinks, path, labels) : bytes;
                     if (!path.equals(before.path())) {
                         draft.delete(before.path());
                         draft.put(path, rewritten);
@@ -123,7 +128,7 @@ final class HistoryWriter {
                 }
             }
             Optional<ObjectId> commit = draft.commitIfChanged(committer, committer, "Sync " + config.scheme() + "::"
-                    + config.project() + ": " + moved + " moved or re-linked, " + deleted.size() + " deleted");
+                    + config.project() + ": " + moved + " moved, re-linked or re-labelled, " + deleted.size() + " deleted");
             commit.ifPresent(transaction::advanceMain);
             return new int[] {moved, deleted.size(), commit.isPresent() ? 1 : 0};
         }

@@ -9,6 +9,9 @@ import dev.reposix.core.render.RecordFileCodec;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns records into file bytes for one layout plan: frontmatter plus body, with neutral record
@@ -48,11 +51,14 @@ final class RecordRenderer {
 
     /**
      * A file rendered for an older plan, re-rendered for this one: its links are read back to the
-     * neutral form with the old plan's paths and written out with the new plan's.
+     * neutral form with the old plan's paths and written out with the new plan's, and its labels are
+     * replaced when they changed.
      */
-    byte[] retarget(byte[] oldFile, String oldPath, LinkRewriter oldLinks, String newPath) {
+    byte[] rework(byte[] oldFile, String oldPath, LinkRewriter oldLinks, String newPath, Optional<Set<String>> labels) {
         RecordFile file = codec.parse(oldPath, oldFile);
         String neutral = oldLinks.toNeutral(file.body(), oldPath);
-        return codec.renderBytes(file.withBody(links.toWorkingTree(neutral, newPath)));
+        RecordFile relabelled = labels.map(names -> new RecordFile(file.id(), file.title(), file.status(),
+                List.copyOf(names), file.parent(), file.body())).orElse(file);
+        return codec.renderBytes(relabelled.withBody(links.toWorkingTree(neutral, newPath)));
     }
 }

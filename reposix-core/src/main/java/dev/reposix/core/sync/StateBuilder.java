@@ -22,7 +22,8 @@ final class StateBuilder {
     }
 
     static SyncState next(SyncState previous, List<ManifestEntry> manifest, LayoutPlan plan,
-            Map<RecordId, Record> fetched, Set<RecordId> deleted, RecordRenderer renderer) {
+            Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled,
+            RecordRenderer renderer) {
         SortedMap<String, RecordState> next = new TreeMap<>();
         Set<String> listed = new TreeSet<>();
         for (ManifestEntry entry : manifest) {
@@ -39,8 +40,10 @@ final class StateBuilder {
             } else {
                 Optional<RecordState> before = previous.get(entry.id().value());
                 if (before.isPresent()) {
+                    Set<String> labels = relabelled.containsKey(entry.id())
+                            ? new TreeSet<>(relabelled.get(entry.id())) : before.get().labels();
                     next.put(entry.id().value(), new RecordState(before.get().version(),
-                            before.get().contentHash(), entry.title(), parent, before.get().labels(), path));
+                            before.get().contentHash(), entry.title(), parent, new TreeSet<>(labels), path));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.reposix.core.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.reposix.api.Capability;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -88,8 +90,9 @@ public final class SyncEngine {
             Set<RecordId> deleted = confirmVanished(source, work.vanished());
             HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
                     clock.instant());
-            SyncCounts counts = history.write(config, layout, plan, previous, work, fetched, deleted);
-            SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted,
+            Map<RecordId, Set<String>> relabelled = base.isPresent() ? relabelled(source, work, previous) : Map.of();
+            SyncCounts counts = history.write(config, layout, plan, previous, work, fetched, deleted, relabelled);
+            SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled,
                     new RecordRenderer(layout, plan));
             transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
                     .ifPresent(tip -> transaction.recordState(tip, next));
@@ -137,6 +140,22 @@ public final class SyncEngine {
             });
         }
         return deleted;
+    }
+
+    /**
+     * Label changes need not create a version, so the labels of unchanged records are read (without
+     * bodies) and compared with the state; only the records whose labels differ are returned.
+     */
+    private static Map<RecordId, Set<String>> relabelled(SourceOfTruth source, SyncPlan work, SyncState previous) {
+        if (!source.capabilities().supports(Capability.LABELS) || work.unchanged().isEmpty()) {
+            return Map.of();
+        }
+        Map<RecordId, Set<String>> current = source.labels(work.unchanged().stream().map(ManifestEntry::id).toList());
+        Map<RecordId, Set<String>> changed = new LinkedHashMap<>();
+        current.forEach((id, labels) -> previous.get(id.value())
+                .filter(state -> !state.labels().equals(new TreeSet<>(labels)))
+                .ifPresent(state -> changed.put(id, labels)));
+        return changed;
     }
 
     /** Orders fetched records for per-record commits: oldest edit first, ties by id. */

@@ -129,6 +129,11 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
     }
 
     @Override
+    public Map<RecordId, Set<String>> labels(Collection<RecordId> ids) {
+        return labels.labelsOf(space, List.copyOf(new LinkedHashSet<>(ids)));
+    }
+
+    @Override
     public ManifestEntry create(NewRecord record) {
         loadIndex();
         String storage = codec.toStorage(record.body());
