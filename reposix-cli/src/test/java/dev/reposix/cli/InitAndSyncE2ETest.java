@@ -151,6 +151,9 @@ class InitAndSyncE2ETest {
                 "reposix|Import confluence::DEMO (31 pages)");
         assertThat(git(tree, "show", "--name-status", "-M", "--format=", "HEAD"))
                 .contains("pages/FAQ.md").contains("pages/Frequently Asked Questions.md").startsWith("R");
+        assertThat(reposix("history", tree.toString())).as(cli.stderr()).isZero();
+        assertThat(cli.stdout().lines().toList()).hasSize(2)
+                .first().asString().contains("Update \"Frequently Asked Questions\"");
         assertThat(Files.readString(tree.resolve("pages/Glossary.md"))).contains("A new term.");
         git(cache, "fsck", "--strict");
     }

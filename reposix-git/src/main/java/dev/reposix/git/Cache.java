@@ -10,12 +10,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * The local cache of one project: a bare git repository whose history records the source of truth
@@ -153,6 +156,25 @@ public final class Cache implements AutoCloseable {
             return names;
         } catch (IOException e) {
             throw GitFailures.wrap(e, "listing sync tags", location.directory());
+        }
+    }
+
+    /**
+     * The syncs that changed something, newest first, with the commit each left {@code main} at.
+     *
+     * @return the sync history
+     */
+    public List<SyncTag> syncHistory() {
+        List<SyncTag> history = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            for (String name : syncTags()) {
+                RevCommit commit = walk.parseCommit(repository.exactRef(name).getObjectId());
+                history.add(new SyncTag(name, commit.name(), Instant.ofEpochSecond(commit.getCommitTime()),
+                        commit.getShortMessage()));
+            }
+            return history;
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "reading the sync history", location.directory());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.reposix.api.ReposixException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.MergeResult;
@@ -82,6 +83,20 @@ public final class WorkingTree {
         } catch (GitAPIException | IOException failure) {
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot update the working tree " + directory
                     + " from the cache: " + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * The URL of a working tree's {@code origin}.
+     *
+     * @param directory the working tree
+     * @return the URL, or empty when it has no origin
+     */
+    public static Optional<String> originUrl(Path directory) {
+        try (Git git = Git.open(directory.toFile())) {
+            return Optional.ofNullable(git.getRepository().getConfig().getString("remote", "origin", "url"));
+        } catch (IOException notARepository) {
+            return Optional.empty();
         }
     }
 

@@ -8,6 +8,7 @@ import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLocation;
+import dev.reposix.git.SyncTag;
 import dev.reposix.git.WorkingTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,6 +29,8 @@ import java.util.stream.Stream;
  * @since 0.1
  */
 public final class Workspaces {
+
+    private static final String REMOTE_PREFIX = "reposix::";
 
     private final Map<String, String> environment;
     private final Function<RemoteSpec, SourceOfTruth> opener;
@@ -91,6 +95,26 @@ public final class Workspaces {
     }
 
     /**
+     * The sync history of the cache behind a working tree, newest first; reads only local files.
+     *
+     * @param directory the working tree
+     * @return the syncs that changed something
+     */
+    public List<SyncTag> history(Path directory) {
+        RemoteSpec remote = remoteOf(directory);
+        String url = WorkingTree.originUrl(directory).orElseThrow(() -> new ReposixException(CoreErrorCode.NOT_A_TREE,
+                directory + " has no origin remote; it was not made by reposix init"));
+        String suffix = "/" + remote.scheme() + "/projects/";
+        int cut = url.lastIndexOf(suffix);
+        if (!url.startsWith(REMOTE_PREFIX) || cut < 0) {
+            throw new ReposixException(CoreErrorCode.NOT_A_TREE, "origin of " + directory + " is not a reposix:: URL");
+        }
+        try (Cache cache = Cache.open(cacheOf(remote), url.substring(REMOTE_PREFIX.length(), cut))) {
+            return cache.syncHistory();
+        }
+    }
+
+    /**
      * The cache location of a remote on this machine.
      *
      * @param remote the remote
@@ -123,7 +147,7 @@ public final class Workspaces {
     /** {@code reposix::<location>/<scheme>/projects/<project>}, the project percent-encoded. */
     static String remoteUrl(SourceOfTruth source, RemoteSpec remote) {
         String location = source.location().toString().replaceFirst("/+$", "");
-        return "reposix::" + location + "/" + remote.scheme() + "/projects/"
+        return REMOTE_PREFIX + location + "/" + remote.scheme() + "/projects/"
                 + URLEncoder.encode(remote.project(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
