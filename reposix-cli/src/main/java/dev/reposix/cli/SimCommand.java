@@ -59,6 +59,10 @@ final class SimCommand implements Callable<Integer> {
                 "Example: --fault 'GET /wiki/api/v2/pages fault=429:2 times=3'"})
     List<String> faults = new ArrayList<>();
 
+    @Option(names = "--normalize-storage",
+            description = "Add Cloud's macro ids (ac:macro-id, ac:local-id) to saved bodies, as Confluence Cloud does.")
+    boolean normalizeStorage;
+
     @Option(names = "--unstable-cursor", description = "Offset cursors that repeat items after concurrent writes, as some real sites do.")
     boolean unstableCursor;
 
@@ -73,6 +77,7 @@ final class SimCommand implements Callable<Integer> {
                 .cursorMode(unstableCursor ? CursorMode.UNSTABLE_OFFSET : CursorMode.KEYSET)
                 .start();
         rules.forEach(rule -> simulator.faults().add(rule));
+        simulator.normalizeStorage(normalizeStorage);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

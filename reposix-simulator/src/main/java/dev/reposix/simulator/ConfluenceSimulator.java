@@ -123,6 +123,15 @@ public final class ConfluenceSimulator implements AutoCloseable {
         this.cursorMode = Objects.requireNonNull(mode, "mode is null");
     }
 
+    /**
+     * Switches Cloud's normalisation of saved bodies: on, every macro saved without them gets an
+     * {@code ac:macro-id} and {@code ac:local-id}, as Cloud adds them; off (the default), bodies are
+     * stored as sent.
+     */
+    public void normalizeStorage(boolean enabled) {
+        store.normalizeStorage(enabled);
+    }
+
     /** Makes a space readable or unreadable for the API user: unreadable spaces vanish and 404. */
     public void setSpaceReadable(String spaceKey, boolean readable) {
         store.setReadable(spaceKey, readable);

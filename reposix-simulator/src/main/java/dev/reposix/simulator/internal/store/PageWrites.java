@@ -33,7 +33,7 @@ public final class PageWrites {
             long id = store.allocateId();
             StoredPage page = new StoredPage(id, space.id(), request.title(), request.status(), parentId,
                 parentType, nextPosition(parentId), authorId, authorId, now, StoredVersion.first(authorId, now),
-                request.body(), List.of());
+                store.stored(id, 1, request.body()), List.of());
             store.pages.put(id, page);
             ContentProperties.putInitialEditorProperty(store, id, authorId, now);
             return page;
@@ -64,7 +64,7 @@ public final class PageWrites {
             StoredVersion version = new StoredVersion(expected, update.versionMessage(), update.minorEdit(),
                 authorId, store.now());
             StoredPage updated = current.edited(update.title(), update.status(), parentId, parentType, position,
-                update.body().orElse(current.body()), version);
+                update.body().map(body -> store.stored(id, expected, body)).orElse(current.body()), version);
             store.pages.put(id, updated);
             return updated;
         });

@@ -34,6 +34,7 @@ public final class SimulatorStore {
     final Map<String, SeedUser> users = new LinkedHashMap<>();
     private final Set<Long> unreadableSpaces = ConcurrentHashMap.newKeySet();
     private final Clock clock;
+    private volatile boolean normalizeStorage;
     long nextId = 1;
 
     /** Creates an empty store stamping writes with {@code clock}. */
@@ -155,5 +156,15 @@ public final class SimulatorStore {
     /** A label's id by name, if the label exists. */
     public Optional<Long> existingLabelId(String name) {
         return read(() -> Optional.ofNullable(labelIds.get(name)));
+    }
+
+    /** Switches Cloud's normalisation of saved bodies on or off. */
+    public void normalizeStorage(boolean enabled) {
+        this.normalizeStorage = enabled;
+    }
+
+    /** A saved body as Cloud would store it: with macro ids added when normalisation is on. */
+    String stored(long pageId, int version, String body) {
+        return normalizeStorage ? CloudNormalizer.normalize(pageId, version, body) : body;
     }
 }
