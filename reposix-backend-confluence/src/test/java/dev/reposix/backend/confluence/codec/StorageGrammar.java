@@ -11,7 +11,7 @@ import java.util.Random;
  * layouts, aligned paragraphs and text full of Markdown look-alike characters. With {@code prettyOnly} it leaves out
  * everything that may legitimately be kept verbatim. Not thread-safe (holds a {@link Random}).
  */
-final class StorageGrammar {
+public final class StorageGrammar {
 
     private static final List<String> WORDS = List.of("alpha", "beta", "gamma", "delta", "sync", "mirror", "cache",
             "page", "Confluence", "reposix", "a*b", "snake_case", "_lead", "trail_", "1.", "2)", "#", "# x", "[x]",
@@ -24,12 +24,14 @@ final class StorageGrammar {
     private final Random random;
     private final boolean prettyOnly;
 
-    StorageGrammar(long seed, boolean prettyOnly) {
+    /** A grammar drawing from a random source with this seed; public for the internal package's tests. */
+    public StorageGrammar(long seed, boolean prettyOnly) {
         this.random = new Random(seed);
         this.prettyOnly = prettyOnly;
     }
 
-    String document() {
+    /** The next random storage body. */
+    public String document() {
         StringBuilder out = new StringBuilder();
         int blocks = 1 + random.nextInt(5);
         for (int index = 0; index < blocks; index++) {

@@ -98,16 +98,15 @@ public final class MarkdownWriter {
                 continue;
             }
             List<String> wrapper = macro ? MacroWriter.wrapperFragments(element) : null;
-            boolean flatten = wrapper != null
-                    && (!BlockWriter.PANEL_TO_ALERT.containsKey(element.getAttribute("ac:name"))
-                    || proven(element, parts) == null);
-            if (flatten) {
+            boolean panel = BlockWriter.PANEL_TO_ALERT.containsKey(element.getAttribute("ac:name"));
+            // a panel that has a proven alert form keeps it; proving is costly, so it is done once
+            String proven = wrapper == null || panel ? proven(element, parts) : null;
+            if (wrapper != null && proven == null) {
                 parts.add(new Part(true, wrapper.get(0), ""));
                 segments(Dom.child(element, "ac:rich-text-body"), parts);
                 parts.add(new Part(true, wrapper.get(1), ""));
                 continue;
             }
-            String proven = proven(element, parts);
             if (proven == null) {
                 LOG.debug("kept a <{}> block verbatim: no Markdown form of it survives the round trip",
                         element.getTagName());
@@ -122,10 +121,18 @@ public final class MarkdownWriter {
         Part previous = before.isEmpty() ? null : before.get(before.size() - 1);
         boolean alternate = previous != null && !previous.fragment()
                 && BlockWriter.alternate(List.of(previous.text()), BlockWriter.listKind(element), previous.listKind());
+        // computed once, on the first full proof, because each mode would otherwise repeat it
+        String canonical = null;
         for (WriteMode mode : WriteMode.values()) {
             try {
                 String markdown = new BlockWriter(directory, mode).block(element, alternate);
-                if (survives(element, markdown, mode, alternate)) {
+                if (PlainBlockProof.survives(element, markdown, mode, alternate)) {
+                    return markdown;
+                }
+                if (canonical == null) {
+                    canonical = Canonical.of(element);
+                }
+                if (survivesRoundTrip(element, canonical, markdown, mode, alternate)) {
                     return markdown;
                 }
             } catch (NotRepresentable notInThisMode) {
@@ -135,13 +142,23 @@ public final class MarkdownWriter {
         return null;
     }
 
-    private boolean survives(Element element, String markdown, WriteMode mode, boolean alternate) {
+    /**
+     * The full proof: the block's Markdown converts back to storage that is canonically equal to
+     * the block and is written again as the same Markdown.
+     *
+     * @param element the normalized block
+     * @param canonical {@link Canonical#of} the block
+     * @param markdown the Markdown written in {@code mode}
+     * @param mode the write mode
+     * @param alternate whether a list used its second marker
+     * @return true if the block survives
+     */
+    boolean survivesRoundTrip(Element element, String canonical, String markdown, WriteMode mode, boolean alternate) {
         try {
             Element root = StorageParser.parse(reader.toStorage(markdown));
             StorageNormalizer.normalize(root);
             List<Element> elements = Dom.elements(root);
-            if (elements.size() != 1 || Dom.hasText(root)
-                    || !Canonical.of(elements.get(0)).equals(Canonical.of(element))) {
+            if (elements.size() != 1 || Dom.hasText(root) || !Canonical.of(elements.get(0)).equals(canonical)) {
                 return false;
             }
             return markdown.equals(new BlockWriter(directory, mode).block(elements.get(0), alternate));

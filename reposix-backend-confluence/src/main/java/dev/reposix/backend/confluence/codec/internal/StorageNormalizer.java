@@ -3,7 +3,6 @@ package dev.reposix.backend.confluence.codec.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -19,8 +18,6 @@ import org.w3c.dom.Node;
  * <p>Stateless, thread-safe (each call works on its own DOM).
  */
 public final class StorageNormalizer {
-
-    private static final Pattern WHITESPACE = Pattern.compile("[ \t\r\n]+");
 
     private static final Set<String> ID_ATTRIBUTES = Set.of("local-id", "ac:local-id");
     private static final Set<String> PLAIN_ID_HOLDERS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
@@ -51,7 +48,11 @@ public final class StorageNormalizer {
         }
         for (Node child : Dom.children(node)) {
             if (Dom.isText(child)) {
-                child.setNodeValue(WHITESPACE.matcher(child.getNodeValue()).replaceAll(" "));
+                String text = child.getNodeValue();
+                String collapsed = collapseWhitespace(text);
+                if (collapsed != text) {
+                    child.setNodeValue(collapsed);
+                }
             } else if (child.getNodeType() == Node.COMMENT_NODE
                     || child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 node.removeChild(child);
@@ -59,6 +60,28 @@ public final class StorageNormalizer {
                 collapse(child);
             }
         }
+    }
+
+    /**
+     * Replaces each run of spaces, tabs and line breaks by one space; returns the same instance when
+     * there is nothing to collapse, which is the common case and spares a regex pass per text node.
+     */
+    private static String collapseWhitespace(String text) {
+        StringBuilder out = null;
+        boolean inRun = false;
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            boolean space = character == ' ' || character == '\t' || character == '\r' || character == '\n';
+            boolean changes = space && (inRun || character != ' ');
+            if (changes && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, index);
+            }
+            if (out != null && !(space && inRun)) {
+                out.append(space ? ' ' : character);
+            }
+            inRun = space;
+        }
+        return out == null ? text : out.toString();
     }
 
     private static void moveEdgeSpaces(Node node) {

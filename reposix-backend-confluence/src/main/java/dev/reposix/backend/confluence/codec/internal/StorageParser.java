@@ -81,7 +81,8 @@ public final class StorageParser {
 
     private static String prolog(String storage) {
         Set<String> names = new LinkedHashSet<>();
-        Matcher matcher = ENTITY_REFERENCE.matcher(storage);
+        // most bodies hold no entity at all; scanning them with the regex cost more than parsing
+        Matcher matcher = ENTITY_REFERENCE.matcher(storage.indexOf('&') < 0 ? "" : storage);
         while (matcher.find()) {
             String name = matcher.group(1);
             if (!XML_ENTITIES.contains(name) && Entities.isNamedEntity(name)) {
