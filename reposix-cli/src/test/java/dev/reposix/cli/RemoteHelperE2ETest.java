@@ -234,6 +234,29 @@ class RemoteHelperE2ETest {
     }
 
     @Test
+    void aFailedSyncPrintsTheErrorAndServesTheCachedState() throws Exception {
+        Path tree = init();
+        String before = gitOk(tree, "rev-parse", "HEAD");
+
+        Result fetch = git(Map.of("REPOSIX_SYNC_MIN_INTERVAL", "0", "ATLASSIAN_API_KEY", "revoked-token"), tree, "fetch");
+
+        assertThat(fetch.exitCode()).as(fetch.stderr()).isZero();
+        assertThat(fetch.stderr()).contains("git-remote-reposix: error: RPX-").contains("serves the cached state")
+                .doesNotContain("revoked-token");
+        assertThat(gitOk(tree, "rev-parse", "origin/main")).isEqualTo(before);
+    }
+
+    @Test
+    void aCloneWithNothingCachedFailsWhenTheRemoteUrlAndTheConfiguredSiteDisagree() throws Exception {
+        Result clone = git(Map.of("REPOSIX_CONFLUENCE_TENANT", "acme"), temporary, "clone", url(), "clone");
+
+        assertThat(clone.exitCode()).isNotZero();
+        assertThat(clone.stderr()).contains("disagree").contains("https://acme.atlassian.net")
+                .contains(simulator.baseUrl());
+        assertThat(simulator.counters().total()).isZero();
+    }
+
+    @Test
     void stdoutCarriesOnlyProtocolEvenWithJavaToolOptionsAndAStaleSharedArchive() throws Exception {
         Path staleArchive = temporary.resolve("stale.jsa");
         Path oneJar;
