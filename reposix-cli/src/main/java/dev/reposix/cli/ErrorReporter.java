@@ -56,12 +56,16 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return commandLine.getCommandSpec().root().userObject() instanceof ReposixCommand root && root.verbose();
     }
 
-    private SecretRedactor redactor() {
-        Map<String, String> variables = session.environment().variables();
-        List<String> secretLooking = variables.entrySet().stream()
+    /** The values of variables whose names look secret, for masking before core can say which are. */
+    static List<String> secretLookingValues(Map<String, String> variables) {
+        return variables.entrySet().stream()
                 .filter(entry -> SECRET_LOOKING_VARIABLE.matcher(entry.getKey()).matches())
                 .map(Map.Entry::getValue)
                 .toList();
+    }
+
+    private SecretRedactor redactor() {
+        List<String> secretLooking = secretLookingValues(session.environment().variables());
         try {
             return session.get().redactor().with(secretLooking);
         } catch (RuntimeException coreUnavailable) {

@@ -18,6 +18,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -138,6 +140,31 @@ public final class Cache implements AutoCloseable {
             return ref == null ? Optional.empty() : Optional.ofNullable(ref.getObjectId());
         } catch (IOException e) {
             throw GitFailures.wrap(e, "reading main", location.directory());
+        }
+    }
+
+    /**
+     * When the cache was last brought up to date, successfully, from its source of truth: the time of
+     * the {@code refs/mirrors/<scheme>-synced-at} tag, which every successful sync moves (also one
+     * that changed nothing). Reads no more than one tag object.
+     *
+     * @return the time (seconds precision), empty before the first sync
+     */
+    public Optional<Instant> lastSynced() {
+        try {
+            Ref ref = repository.exactRef(ReposixRefs.mirrorSyncedAt(location.scheme()));
+            if (ref == null || ref.getObjectId() == null) {
+                return Optional.empty();
+            }
+            try (RevWalk walk = new RevWalk(repository)) {
+                RevObject object = walk.parseAny(ref.getObjectId());
+                if (object instanceof RevTag tag && tag.getTaggerIdent() != null) {
+                    return Optional.of(tag.getTaggerIdent().getWhenAsInstant());
+                }
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "reading the last sync time", location.directory());
         }
     }
 

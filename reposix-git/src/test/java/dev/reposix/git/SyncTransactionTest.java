@@ -93,6 +93,17 @@ class SyncTransactionTest {
     }
 
     @Test
+    void theLastSyncTimeIsTheSyncedAtTagsTimeAndMovesWithANoOpSync() {
+        assertThat(cache.lastSynced()).isEmpty();
+
+        sync(Instant.parse("2026-11-24T06:15:00.789Z"), Map.of("pages/a.md", "a"));
+        assertThat(cache.lastSynced()).contains(Instant.parse("2026-11-24T06:15:00Z"));
+
+        sync(Instant.parse("2026-11-24T07:00:00Z"), Map.of());
+        assertThat(cache.lastSynced()).contains(Instant.parse("2026-11-24T07:00:00Z"));
+    }
+
+    @Test
     void syncTagsGetSuffixesOnACollisionAndListNewestFirst() {
         sync(TestRepos.T0, Map.of("a.md", "1"));
         sync(TestRepos.T0.plusMillis(300), Map.of("a.md", "2"));

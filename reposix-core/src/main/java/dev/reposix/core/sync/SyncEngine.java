@@ -23,6 +23,7 @@ import dev.reposix.git.SyncTransaction;
 import dev.reposix.git.TransactionOutcome;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -71,41 +72,87 @@ public final class SyncEngine {
      */
     public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, Optional<LayoutKind> requestedLayout) {
         try (CacheLock lock = cache.lock(lockWait)) {
-            SyncTransaction transaction = cache.beginSync(lock);
-            Optional<ObjectId> base = transaction.baseMain();
-            TreeConfig config = configOf(cache, base).orElseGet(() ->
-                    TreeConfig.of(remote.scheme(), remote.project(), requestedLayout.orElse(LayoutKind.TREE)));
-            if (requestedLayout.isPresent() && requestedLayout.get() != config.layout()) {
-                throw new ReposixException(CoreErrorCode.LAYOUT_MISMATCH, "the cache of " + remote + " uses the "
-                        + config.layout().name().toLowerCase() + " layout; run without --layout, or use another"
-                        + " REPOSIX_CACHE_DIR for a tree with the other layout");
-            }
-            Layout layout = config.toLayout();
-            SyncState previous = base.flatMap(commit -> cache.syncStates().read(commit)).orElse(SyncState.empty());
-            List<ManifestEntry> manifest = source.manifest().stream()
-                    .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
-            LayoutPlan plan = layout.plan(manifest, source.homeRecord());
-            SyncPlan work = SyncPlan.of(previous, manifest, plan);
-            Map<RecordId, Record> fetched = fetch(source, work.fetch());
-            Set<RecordId> deleted = confirmVanished(source, work.vanished());
-            HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
-                    clock.instant());
-            Map<RecordId, Set<String>> relabelled = base.isPresent() ? relabelled(source, work, previous) : Map.of();
-            SyncCounts counts = history.write(config, layout, plan, previous, work, fetched, deleted, relabelled);
-            SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled,
-                    new RecordRenderer(layout, plan));
-            transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
-                    .ifPresent(tip -> transaction.recordState(tip, next));
-            TransactionOutcome outcome = transaction.apply(clock.instant(), Authors.reposixAt(clock.instant()));
-            if (!outcome.applied()) {
-                throw new ReposixException(CoreErrorCode.CACHE_MOVED, "the cache of " + remote
-                        + " changed while syncing (" + String.join("; ", outcome.rejections())
-                        + "); nothing was changed, run the command again");
-            }
-            return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
-                    counts.created(), counts.updated(), counts.moved(), counts.deleted(), counts.commits(),
-                    outcome.syncTag());
+            return sync(remote, source, cache, lock, requestedLayout);
         }
+    }
+
+    /**
+     * Whether the cache was synced successfully less than {@code minInterval} ago by this engine's
+     * clock, so that a fetch may serve it without asking the source of truth. A sync time in the
+     * future (a clock that went back) does not count as fresh.
+     *
+     * @param cache the cache
+     * @param minInterval the shortest time between two syncs; zero or negative means never fresh
+     * @return true if a sync can be skipped
+     */
+    public boolean isFresh(Cache cache, Duration minInterval) {
+        requireNonNull(minInterval, "minInterval is null");
+        if (minInterval.isZero() || minInterval.isNegative()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return cache.lastSynced().filter(synced -> !synced.isAfter(now))
+                .map(synced -> Duration.between(synced, now).compareTo(minInterval) < 0).orElse(false);
+    }
+
+    /**
+     * Locks the cache for a sync that serves a fetch: a cache that already has a state to serve is
+     * tried once, without waiting (a busy cache is an expected outcome: serve what it has); an empty
+     * one is waited for as long as any sync would, since there is nothing to serve yet.
+     *
+     * @param cache the cache
+     * @return the held lock, or empty if another process or thread holds it
+     */
+    public Optional<CacheLock> lockForServing(Cache cache) {
+        return cache.main().isPresent() ? cache.tryLock(Duration.ZERO) : Optional.of(cache.lock(lockWait));
+    }
+
+    /**
+     * Syncs the cache from the source of truth under a lock the caller already holds (and releases).
+     *
+     * @param remote the remote being synced, for the tree's {@code .reposix/config} and messages
+     * @param source the opened source of truth
+     * @param cache the cache
+     * @param lock the cache's held lock
+     * @param requestedLayout the layout for a new tree; must match an existing tree's when given
+     * @return what the sync did
+     */
+    public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, CacheLock lock,
+            Optional<LayoutKind> requestedLayout) {
+        SyncTransaction transaction = cache.beginSync(lock);
+        Optional<ObjectId> base = transaction.baseMain();
+        TreeConfig config = configOf(cache, base).orElseGet(() ->
+                TreeConfig.of(remote.scheme(), remote.project(), requestedLayout.orElse(LayoutKind.TREE)));
+        if (requestedLayout.isPresent() && requestedLayout.get() != config.layout()) {
+            throw new ReposixException(CoreErrorCode.LAYOUT_MISMATCH, "the cache of " + remote + " uses the "
+                    + config.layout().name().toLowerCase() + " layout; run without --layout, or use another"
+                    + " REPOSIX_CACHE_DIR for a tree with the other layout");
+        }
+        Layout layout = config.toLayout();
+        SyncState previous = base.flatMap(commit -> cache.syncStates().read(commit)).orElse(SyncState.empty());
+        List<ManifestEntry> manifest = source.manifest().stream()
+                .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
+        LayoutPlan plan = layout.plan(manifest, source.homeRecord());
+        SyncPlan work = SyncPlan.of(previous, manifest, plan);
+        Map<RecordId, Record> fetched = fetch(source, work.fetch());
+        Set<RecordId> deleted = confirmVanished(source, work.vanished());
+        HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
+                clock.instant());
+        Map<RecordId, Set<String>> relabelled = base.isPresent() ? relabelled(source, work, previous) : Map.of();
+        SyncCounts counts = history.write(config, layout, plan, previous, work, fetched, deleted, relabelled);
+        SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled,
+                new RecordRenderer(layout, plan));
+        transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
+                .ifPresent(tip -> transaction.recordState(tip, next));
+        TransactionOutcome outcome = transaction.apply(clock.instant(), Authors.reposixAt(clock.instant()));
+        if (!outcome.applied()) {
+            throw new ReposixException(CoreErrorCode.CACHE_MOVED, "the cache of " + remote
+                    + " changed while syncing (" + String.join("; ", outcome.rejections())
+                    + "); nothing was changed, run the command again");
+        }
+        return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
+                counts.created(), counts.updated(), counts.moved(), counts.deleted(), counts.commits(),
+                outcome.syncTag());
     }
 
     private static Optional<TreeConfig> configOf(Cache cache, Optional<ObjectId> base) {

@@ -9,6 +9,8 @@ import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLocation;
 import dev.reposix.git.SyncTag;
+import dev.reposix.git.CacheLock;
+import dev.reposix.git.GitErrorCode;
 import dev.reposix.git.WorkingTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,6 +63,69 @@ public final class Workspaces {
         try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
             return engine.sync(remote, source, cache, layout);
         }
+    }
+
+    /**
+     * Opens a remote's cache to serve a fetch (the remote helper's {@code git-upload-pack}), first
+     * syncing it from the source of truth unless it was synced less than {@code minInterval} ago or
+     * another process holds its lock; neither of those asks the source of truth anything. A failed
+     * sync is reported in the result when there is a cached state to serve, thrown otherwise.
+     *
+     * @param remote the remote
+     * @param location the source of truth's base URL as the {@code reposix::} URL names it; the cache
+     *     must serve this one, and so must the opened source of truth
+     * @param minInterval the shortest time between two syncs ({@code REPOSIX_SYNC_MIN_INTERVAL})
+     * @return the open cache and how fresh it is; close it when done
+     * @throws ReposixException when the cache serves another source of truth, or it has nothing to
+     *     serve and the sync failed
+     */
+    public ServedCache serve(RemoteSpec remote, String location, Duration minInterval) {
+        Cache cache = Cache.open(cacheOf(remote), location);
+        try {
+            return refresh(remote, cache, minInterval);
+        } catch (RuntimeException | Error failure) {
+            cache.close();
+            throw failure;
+        }
+    }
+
+    private ServedCache refresh(RemoteSpec remote, Cache cache, Duration minInterval) {
+        if (engine.isFresh(cache, minInterval)) {
+            return new ServedCache(cache, ServedCache.Freshness.RECENT, Optional.empty(), Optional.empty());
+        }
+        Optional<CacheLock> lock = engine.lockForServing(cache);
+        if (lock.isEmpty()) {
+            return new ServedCache(cache, ServedCache.Freshness.BUSY, Optional.empty(), Optional.empty());
+        }
+        try (CacheLock held = lock.get()) {
+            if (engine.isFresh(cache, minInterval)) {
+                // another process synced while this one waited for the lock
+                return new ServedCache(cache, ServedCache.Freshness.RECENT, Optional.empty(), Optional.empty());
+            }
+            try (SourceOfTruth source = opener.apply(remote)) {
+                requireSameSource(cache, source);
+                SyncReport report = engine.sync(remote, source, cache, held, Optional.empty());
+                return new ServedCache(cache, ServedCache.Freshness.SYNCED, Optional.of(report), Optional.empty());
+            } catch (ReposixException failure) {
+                if (cache.main().isEmpty()) {
+                    throw failure;
+                }
+                return new ServedCache(cache, ServedCache.Freshness.SYNC_FAILED, Optional.empty(), Optional.of(failure));
+            }
+        }
+    }
+
+    private static void requireSameSource(Cache cache, SourceOfTruth source) {
+        String opened = trimSlashes(source.location().toString());
+        if (!opened.equals(trimSlashes(cache.sourceOfTruth()))) {
+            throw new ReposixException(GitErrorCode.CACHE_OTHER_SOT, "the remote URL names " + cache.sourceOfTruth()
+                    + " but the settings open " + opened + "; make the remote URL (git remote set-url) and the"
+                    + " backend's settings name the same site");
+        }
+    }
+
+    private static String trimSlashes(String url) {
+        return url.strip().replaceFirst("/+$", "");
     }
 
     /**

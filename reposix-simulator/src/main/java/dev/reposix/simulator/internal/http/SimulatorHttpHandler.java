@@ -76,7 +76,7 @@ public final class SimulatorHttpHandler implements HttpHandler {
         if (!auth.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
             ApiResponse denied = ErrorBodies.of(401, "UNAUTHORIZED", "Unauthorized; check email and API token")
                 .withHeader("x-failure-category", "FAILURE_CLIENT_AUTH_MISMATCH");
-            counters.recordBytes(endpoint, ResponseWriter.write(exchange, denied));
+            send(exchange, endpoint, denied);
             return;
         }
         Optional<Fault> fault = faults.select(method, template);
@@ -85,7 +85,7 @@ public final class SimulatorHttpHandler implements HttpHandler {
         } else if (fault.isPresent() && fault.get() instanceof Fault.Delay delay) {
             Thread.sleep(delay.delay().toMillis());
         } else if (fault.isPresent() && fault.get() instanceof Fault.Status status) {
-            counters.recordBytes(endpoint, ResponseWriter.write(exchange, injected(status)));
+            send(exchange, endpoint, injected(status));
             return;
         }
         ApiResponse response = handle(exchange, method, path, match);
@@ -94,8 +94,14 @@ public final class SimulatorHttpHandler implements HttpHandler {
         } else if (fault.isPresent() && fault.get() instanceof Fault.ResetMidBody) {
             counters.recordBytes(endpoint, ResponseWriter.writeTruncated(exchange, response));
         } else {
-            counters.recordBytes(endpoint, ResponseWriter.write(exchange, response));
+            send(exchange, endpoint, response);
         }
+    }
+
+    /** Counts the bytes before sending them, so a client that saw the answer also sees it counted. */
+    private void send(HttpExchange exchange, String endpoint, ApiResponse response) throws IOException {
+        counters.recordBytes(endpoint, response.body().length);
+        ResponseWriter.write(exchange, response);
     }
 
     private ApiResponse handle(HttpExchange exchange, String method, String path, Optional<Router.Match> match)

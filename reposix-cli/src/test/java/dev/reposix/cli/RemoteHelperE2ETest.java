@@ -1,0 +1,342 @@
+package dev.reposix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordUpdate;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.UpdateOutcome;
+import dev.reposix.backend.confluence.ConfluenceProvider;
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.Reposix;
+import dev.reposix.git.CacheLock;
+import dev.reposix.simulator.ConfluenceSimulator;
+import dev.reposix.simulator.seed.Seeds;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code git-remote-reposix} from the built distribution, started by the real git binary against the
+ * in-process simulator: clone, pull, partial clone, the sync interval, a busy cache, stdout hygiene
+ * and the refused push.
+ */
+class RemoteHelperE2ETest {
+
+    private static final Path DISTRIBUTION = Path.of(System.getProperty("reposix.distribution", "target/reposix"))
+            .toAbsolutePath();
+
+    @TempDir
+    Path temporary;
+
+    private final CliRunner cli = new CliRunner();
+    private ConfluenceSimulator simulator;
+    private Map<String, String> environment;
+    private Path cache;
+
+    private record Result(int exitCode, byte[] stdout, String stderr) {
+        String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
+                .seed(Seeds.demo()).start();
+        // no REPOSIX_CONFLUENCE_BASE_URL: the helper takes the site from the remote URL
+        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY",
+                "tok-5150-secret", "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
+                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString()));
+        cache = temporary.resolve("cache/confluence-DEMO.git");
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private String url() {
+        return "reposix::" + simulator.baseUrl() + "/confluence/projects/DEMO";
+    }
+
+    private Result run(Map<String, String> extra, byte[] input, Path directory, List<String> command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().putAll(extra);
+        builder.environment().put("PATH", DISTRIBUTION.resolve("bin") + java.io.File.pathSeparator
+                + System.getenv("PATH"));
+        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        Process process = builder.start();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(input);
+        } catch (IOException closedEarly) {
+            // the process may exit before reading everything; its exit code tells
+        }
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+        return new Result(process.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readAll(InputStream stream) {
+        try {
+            return stream.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private Result git(Map<String, String> extra, Path directory, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        return run(extra, new byte[0], directory, command);
+    }
+
+    private String gitOk(Path directory, String... args) throws IOException, InterruptedException {
+        return gitOk(Map.of(), directory, args);
+    }
+
+    private String gitOk(Map<String, String> extra, Path directory, String... args)
+            throws IOException, InterruptedException {
+        Result result = git(extra, directory, args);
+        assertThat(result.exitCode()).as("git " + String.join(" ", args) + ":\n" + result.stderr()).isZero();
+        return result.out();
+    }
+
+    private Result helper(Map<String, String> extra, String input) throws IOException, InterruptedException {
+        return run(extra, input.getBytes(StandardCharsets.US_ASCII), temporary, List.of(
+                DISTRIBUTION.resolve("bin/git-remote-reposix").toString(), "origin", url().substring("reposix::".length())));
+    }
+
+    private Path init() {
+        Path tree = temporary.resolve("tree");
+        Map<String, String> withSite = new HashMap<>(environment);
+        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
+        assertThat(cli.run(withSite, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString()))
+                .as(cli.stderr()).isZero();
+        return tree;
+    }
+
+    private void appendInConfluence(String title, String text) {
+        Map<String, String> withSite = new HashMap<>(environment);
+        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
+        try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(withSite).build();
+             SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
+            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
+                    .findFirst().orElseThrow();
+            Record current = source.readRecord(entry.id()).orElseThrow();
+            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
+                    current.entry().title(), current.entry().parentId(), current.body() + text, Set.of(), Set.of()));
+            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
+        }
+    }
+
+    @Test
+    void cloneThroughTheHelperMatchesTheCachesMain() throws Exception {
+        gitOk(temporary, "clone", url(), "clone");
+
+        Path clone = temporary.resolve("clone");
+        assertThat(gitOk(clone, "rev-parse", "HEAD")).isEqualTo(gitOk(cache, "rev-parse", "refs/heads/main"));
+        assertThat(gitOk(clone, "status", "--porcelain")).isEmpty();
+        assertThat(clone.resolve("pages/Getting Started.md")).exists();
+        assertThat(gitOk(clone, "ls-remote", "origin")).contains("refs/heads/main").doesNotContain("refs/reposix/")
+                .doesNotContain("refs/mirrors/");
+        assertThat(gitOk(clone, "for-each-ref", "--format=%(refname)")).doesNotContain("refs/mirrors/")
+                .doesNotContain("refs/reposix/").doesNotContain("refs/tags/");
+    }
+
+    @Test
+    void gitPullInATreeMadeByInitBringsInAConfluenceEditAsAFastForward() throws Exception {
+        Path tree = init();
+        String before = gitOk(tree, "rev-parse", "HEAD").strip();
+        appendInConfluence("Glossary", "\nA term pulled through the helper.\n");
+
+        String pull = gitOk(Map.of("REPOSIX_SYNC_MIN_INTERVAL", "0"), tree, "pull", "--ff-only");
+
+        assertThat(pull).contains("Fast-forward");
+        assertThat(Files.readString(tree.resolve("pages/Glossary.md"))).contains("A term pulled through the helper.");
+        assertThat(gitOk(tree, "merge-base", "--is-ancestor", before, "HEAD")).isEmpty();
+        assertThat(gitOk(tree, "log", "-1", "--format=%s")).isEqualTo("Update \"Glossary\"\n");
+        assertThat(gitOk(tree, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void aSecondFetchWithinTheMinimumIntervalAsksTheSimulatorNothing() throws Exception {
+        gitOk(temporary, "clone", url(), "clone");
+        Path clone = temporary.resolve("clone");
+        appendInConfluence("Glossary", "\nNot yet.\n");
+        simulator.counters().reset();
+
+        gitOk(clone, "fetch");
+
+        assertThat(simulator.counters().total()).as("requests within the default 30 s").isZero();
+        assertThat(gitOk(clone, "rev-parse", "origin/main")).isEqualTo(gitOk(clone, "rev-parse", "HEAD"));
+
+        gitOk(Map.of("REPOSIX_SYNC_MIN_INTERVAL", "0"), clone, "fetch");
+
+        assertThat(simulator.counters().total()).as("an interval of 0 syncs every time").isPositive();
+        assertThat(gitOk(clone, "log", "-1", "--format=%s", "origin/main")).isEqualTo("Update \"Glossary\"\n");
+    }
+
+    @Test
+    void partialCloneFetchesBlobsOnDemand() throws Exception {
+        gitOk(temporary, "clone", "--filter=blob:none", "--no-checkout", url(), "partial");
+        Path partial = temporary.resolve("partial");
+
+        assertThat(gitOk(partial, "config", "remote.origin.promisor")).isEqualTo("true\n");
+        assertThat(gitOk(partial, "rev-list", "--objects", "--missing=print", "HEAD").lines()
+                .filter(line -> line.startsWith("?")).count()).as("blobs left out").isPositive();
+
+        gitOk(partial, "checkout", "main");
+
+        assertThat(Files.readString(partial.resolve("pages/Getting Started.md"))).isNotEmpty();
+        assertThat(gitOk(partial, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void aFetchServesTheCachedStateWithoutWaitingWhileAnotherProcessHoldsTheLock() throws Exception {
+        Path tree = init();
+        String before = gitOk(tree, "rev-parse", "HEAD");
+        appendInConfluence("Glossary", "\nWhile locked.\n");
+        simulator.counters().reset();
+
+        Result fetch;
+        long started = System.nanoTime();
+        try (CacheLock held = CacheLock.acquire(cache, Duration.ofSeconds(5))) {
+            assertThat(held.isHeld()).isTrue();
+            fetch = git(Map.of("REPOSIX_SYNC_MIN_INTERVAL", "0"), tree, "fetch");
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(fetch.exitCode()).as(fetch.stderr()).isZero();
+        assertThat(took).as("no waiting for the lock (a sync waits up to 60 s)").isLessThan(Duration.ofSeconds(30));
+        assertThat(fetch.stderr()).contains("serving the cached state");
+        assertThat(simulator.counters().total()).isZero();
+        assertThat(gitOk(tree, "rev-parse", "origin/main")).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedSyncPrintsTheErrorAndServesTheCachedState() throws Exception {
+        Path tree = init();
+        String before = gitOk(tree, "rev-parse", "HEAD");
+
+        Result fetch = git(Map.of("REPOSIX_SYNC_MIN_INTERVAL", "0", "ATLASSIAN_API_KEY", "revoked-token"), tree, "fetch");
+
+        assertThat(fetch.exitCode()).as(fetch.stderr()).isZero();
+        assertThat(fetch.stderr()).contains("git-remote-reposix: error: RPX-").contains("serves the cached state")
+                .doesNotContain("revoked-token");
+        assertThat(gitOk(tree, "rev-parse", "origin/main")).isEqualTo(before);
+    }
+
+    @Test
+    void aCloneWithNothingCachedFailsWhenTheRemoteUrlAndTheConfiguredSiteDisagree() throws Exception {
+        Result clone = git(Map.of("REPOSIX_CONFLUENCE_TENANT", "acme"), temporary, "clone", url(), "clone");
+
+        assertThat(clone.exitCode()).isNotZero();
+        assertThat(clone.stderr()).contains("disagree").contains("https://acme.atlassian.net")
+                .contains(simulator.baseUrl());
+        assertThat(simulator.counters().total()).isZero();
+    }
+
+    @Test
+    void stdoutCarriesOnlyProtocolEvenWithJavaToolOptionsAndAStaleSharedArchive() throws Exception {
+        Path staleArchive = temporary.resolve("stale.jsa");
+        Path oneJar;
+        try (var jars = Files.list(DISTRIBUTION.resolve("lib"))) {
+            oneJar = jars.filter(jar -> jar.getFileName().toString().startsWith("reposix-cli")).findFirst().orElseThrow();
+        }
+        // an archive made for another class path: the JVM warns that it cannot use it
+        Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ArchiveClassesAtExit=" + staleArchive, "-cp", oneJar.toString(), "dev.reposix.cli.RemoteHelperMain",
+                "origin", "x").redirectErrorStream(true).start();
+        dump.getOutputStream().close();
+        dump.getInputStream().readAllBytes();
+        assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(staleArchive).exists();
+        Map<String, String> noisy = Map.of("JAVA_TOOL_OPTIONS", "-Dfoo=bar",
+                "REPOSIX_JAVA_OPTS", "-XX:SharedArchiveFile=" + staleArchive);
+
+        Result capabilities = helper(noisy, "capabilities\n\n");
+
+        assertThat(capabilities.exitCode()).as(capabilities.stderr()).isZero();
+        assertThat(capabilities.out()).isEqualTo("connect\n\n");
+        assertThat(capabilities.stderr()).contains("Picked up JAVA_TOOL_OPTIONS").contains("shared archive");
+
+        Result upload = helper(noisy, "capabilities\nconnect git-upload-pack\n0000");
+
+        assertThat(upload.exitCode()).as(upload.stderr()).isZero();
+        assertThat(upload.out()).startsWith("connect\n\n\n");
+        assertPacketLines(upload.stdout(), "connect\n\n\n".length());
+
+        gitOk(noisy, temporary, "clone", url(), "noisy");
+        assertThat(temporary.resolve("noisy/pages/Getting Started.md")).exists();
+    }
+
+    /** Everything after the handshake must be pkt-lines ending with a flush packet, and nothing else. */
+    private static void assertPacketLines(byte[] stdout, int start) {
+        int position = start;
+        boolean flushed = false;
+        List<String> lines = new ArrayList<>();
+        while (position < stdout.length) {
+            assertThat(flushed).as("bytes after the final flush packet").isFalse();
+            String length = new String(stdout, position, 4, StandardCharsets.US_ASCII);
+            assertThat(length).matches("[0-9a-f]{4}");
+            int size = Integer.parseInt(length, 16);
+            if (size == 0) {
+                flushed = true;
+                position += 4;
+                continue;
+            }
+            assertThat(size).isGreaterThan(4);
+            lines.add(new String(stdout, position + 4, size - 4, StandardCharsets.UTF_8));
+            position += size;
+        }
+        assertThat(flushed).isTrue();
+        assertThat(position).isEqualTo(stdout.length);
+        assertThat(lines).isNotEmpty().allMatch(line -> line.matches("(?s)[0-9a-f]{40} (HEAD|refs/heads/\\S+).*"));
+    }
+
+    @Test
+    void pushThroughTheHelperFailsClearlyAndChangesNothing() throws Exception {
+        Path tree = init();
+        Files.writeString(tree.resolve("pages/Glossary.md"), "changed locally\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        gitOk(tree, "-c", "user.name=Jane", "-c", "user.email=jane@example.com", "commit", "-qam", "local edit");
+        String cacheMain = gitOk(cache, "rev-parse", "refs/heads/main");
+        simulator.counters().reset();
+
+        Result push = git(Map.of(), tree, "push", "origin", "main");
+
+        assertThat(push.exitCode()).isNotZero();
+        assertThat(push.stderr()).contains("pushing to reposix:: remotes is not supported");
+        assertThat(gitOk(cache, "rev-parse", "refs/heads/main")).isEqualTo(cacheMain);
+        assertThat(simulator.counters().total()).isZero();
+    }
+
+    @Test
+    void helperSpeaksOnlyToGitOnStdoutAndRefusesUnknownCommands() throws Exception {
+        Result unknown = helper(Map.of(), "capabilities\nlist\n");
+
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.out()).isEqualTo("connect\n\n");
+        assertThat(unknown.stderr()).contains("git-remote-reposix: git sent the command 'list'");
+    }
+}
