@@ -2,30 +2,13 @@ package dev.reposix.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.simulator.seed.Seeds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AuthAndVisibilityTest {
-    private ConfluenceSimulator simulator;
-    private SimulatorHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = SimulatorHttp.simulatorBuilder().seed(Seeds.demo()).start();
-        http = new SimulatorHttp(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
-
+class AuthAndVisibilityTest extends DemoSimulatorTest {
     @Test
     void wrongTokenGets401WithFailureCategory() {
         SimulatorHttp intruder = new SimulatorHttp(simulator.baseUrl(), SimulatorHttp.EMAIL, "wrong");

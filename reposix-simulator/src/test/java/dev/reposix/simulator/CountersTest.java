@@ -3,7 +3,6 @@ package dev.reposix.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reposix.simulator.seed.Seeds;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -12,25 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CountersTest {
-    private ConfluenceSimulator simulator;
-    private SimulatorHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = SimulatorHttp.simulatorBuilder().seed(Seeds.demo()).start();
-        http = new SimulatorHttp(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
-
+class CountersTest extends DemoSimulatorTest {
     @Test
     void countsArePerMethodAndPathTemplate() {
         http.get("/wiki/api/v2/pages/1000001");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reposix.simulator.seed.Seeds;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,29 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FaultInjectionTest {
+class FaultInjectionTest extends DemoSimulatorTest {
     private static final String PAGE = "/wiki/api/v2/pages/1000001";
     private static final String PAGE_TEMPLATE = "/wiki/api/v2/pages/{id}";
-
-    private ConfluenceSimulator simulator;
-    private SimulatorHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = SimulatorHttp.simulatorBuilder().seed(Seeds.demo()).start();
-        http = new SimulatorHttp(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void tooManyRequestsCarriesRetryAfterSeconds() {

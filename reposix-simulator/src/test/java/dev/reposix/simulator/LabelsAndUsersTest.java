@@ -3,28 +3,11 @@ package dev.reposix.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reposix.simulator.seed.Seeds;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LabelsAndUsersTest {
+class LabelsAndUsersTest extends DemoSimulatorTest {
     private static final String HOME = "1000001";
-
-    private ConfluenceSimulator simulator;
-    private SimulatorHttp http;
-
-    @BeforeEach
-    void start() {
-        simulator = SimulatorHttp.simulatorBuilder().seed(Seeds.demo()).start();
-        http = new SimulatorHttp(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-    }
 
     @Test
     void v1LabelWritesShowInV2ReadsWithoutNewVersion() {
