@@ -61,7 +61,8 @@ final class SpaceBench {
             List<ScenarioResult> scenarios = new ArrayList<>();
             scenarios.add(probed(Scenarios.INIT, counters, reposix, "init", "confluence::" + SPACE, tree.toString()));
             long fastImportMillis = FastImportFloor.importMillis(tree, work.resolve("fast-import.git"));
-            RenderTimer.Rendering rendering = RenderTimer.render(pages);
+            RenderTimer.Rendering rendering = RenderTimer.inChildJvm(options.launcher(), pageCount,
+                    options.averageBodyBytes(), options.randomSeed());
 
             scenarios.add(probed(Scenarios.SYNC_NO_CHANGE, counters, reposix, "sync", tree.toString()));
             try (ConfluenceEditor editor = new ConfluenceEditor(environment, SPACE)) {
