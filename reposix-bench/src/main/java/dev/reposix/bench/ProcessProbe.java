@@ -14,8 +14,8 @@ import java.util.Properties;
 
 /**
  * A Java agent loaded into each measured reposix process ({@code -javaagent:reposix-bench-probe.jar=<file>}):
- * when the process exits it writes its peak heap, its peak resident set size and the time since the
- * agent started to the file, as Java properties. It does nothing else, so the process runs the real
+ * when the process exits it writes its peak heap and its peak resident set size to the file, as Java
+ * properties. It does nothing else, so the process runs the real
  * launcher, flags and code.
  *
  * <p>Peak heap is the sum of the heap pools' peak usages. Pools peak at different moments, so the
@@ -28,7 +28,6 @@ public final class ProcessProbe {
 
     static final String PEAK_HEAP = "peakHeapBytes";
     static final String PEAK_RSS = "peakRssBytes";
-    static final String JVM_MILLIS = "jvmMillis";
 
     private ProcessProbe() {
     }
@@ -39,16 +38,14 @@ public final class ProcessProbe {
      * @param output the file to write the measurements to
      */
     public static void premain(String output) {
-        long start = System.nanoTime();
         Path file = Path.of(output);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> write(file, start), "reposix-bench-probe"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> write(file), "reposix-bench-probe"));
     }
 
-    private static void write(Path file, long start) {
+    private static void write(Path file) {
         Properties measured = new Properties();
         measured.setProperty(PEAK_HEAP, Long.toString(peakHeapBytes()));
         peakRssBytes().ifPresent(rss -> measured.setProperty(PEAK_RSS, Long.toString(rss)));
-        measured.setProperty(JVM_MILLIS, Long.toString((System.nanoTime() - start) / 1_000_000));
         try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             measured.store(out, "reposix-bench probe");
         } catch (IOException unwritable) {

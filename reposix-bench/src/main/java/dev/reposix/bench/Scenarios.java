@@ -14,12 +14,14 @@ final class Scenarios {
     static final String MIRROR_SYNC = "mirror sync (no change)";
     static final String HELPER_START = "helper start (capabilities)";
 
-    /** Scenarios whose code other engineers are building now, with what each waits for. */
+    /**
+     * Scenarios whose code other engineers are building now, with what each waits for. Helper start
+     * is not here: it is tried on every run and stays pending while the helper does not answer.
+     */
     static final List<List<String>> PENDING = List.of(
             List.of(GIT_PULL, "pending: fetch through git-remote-reposix"),
             List.of(GIT_PUSH, "pending: push through git-remote-reposix"),
-            List.of(MIRROR_SYNC, "pending: reposix mirror sync"),
-            List.of(HELPER_START, "pending: the helper launcher answers capabilities"));
+            List.of(MIRROR_SYNC, "pending: reposix mirror sync"));
 
     private Scenarios() {
     }

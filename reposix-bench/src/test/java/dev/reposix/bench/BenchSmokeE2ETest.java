@@ -36,7 +36,8 @@ class BenchSmokeE2ETest {
         assertThat(space.scenarios()).extracting(ScenarioResult::name).containsExactly(Scenarios.INIT,
                 Scenarios.SYNC_NO_CHANGE, Scenarios.SYNC_TEN_CHANGED, Scenarios.SYNC_MOVE_DELETE, Scenarios.CLI_START,
                 Scenarios.GIT_PULL, Scenarios.GIT_PUSH, Scenarios.MIRROR_SYNC, Scenarios.HELPER_START);
-        assertThat(space.scenarios().stream().filter(scenario -> !scenario.measured())).hasSize(4);
+        assertThat(space.scenarios().stream().filter(scenario -> !scenario.measured()).map(ScenarioResult::name))
+                .contains(Scenarios.GIT_PULL, Scenarios.GIT_PUSH, Scenarios.MIRROR_SYNC);
         assertThat(space.fetchFloorRequests()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "GET /wiki/api/v2/spaces", 1L, "GET /wiki/api/v2/spaces/{id}/pages", 1L));
         assertThat(space.fetchFloor().bytesReceived()).isPositive();
