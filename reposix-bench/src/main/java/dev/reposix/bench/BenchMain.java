@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * The benchmark command: {@code java -jar reposix-bench/target/reposix-bench.jar [--pages 1000,10000]
  * [--json out.json] [--check]}. See {@code docs/benchmarks.md}. Not thread-safe.
  */
-@Command(name = "reposix-bench", mixinStandardHelpOptions = true,
+@Command(name = "reposix-bench", mixinStandardHelpOptions = true, version = "reposix-bench (issue 9 harness)",
         description = "Runs the issue 9 scenarios against the Confluence simulator beside the measured floor.")
 public final class BenchMain implements Callable<Integer> {
 
@@ -60,8 +60,8 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException, URISyntaxException {
         Path launcher = distribution.resolve("bin").resolve("reposix");
         if (!Files.isExecutable(launcher)) {
-            System.err.println(launcher + " is missing; build the distribution first: "
-                    + "mvn -B -ntp -pl reposix-bench -am package -DskipTests");
+            System.err.println(launcher.toAbsolutePath() + " is missing: run from the repository root after "
+                    + "mvn -B -ntp -pl reposix-bench -am package -DskipTests, or pass --distribution");
             return 2;
         }
         Path work = Files.createTempDirectory("reposix-bench-");
