@@ -1,0 +1,28 @@
+package dev.reposix.bench;
+
+import java.util.List;
+
+/** The scenario names of issue 9, in table order. Constants only. */
+final class Scenarios {
+    static final String INIT = "init (cold cache)";
+    static final String SYNC_NO_CHANGE = "sync (no change)";
+    static final String SYNC_TEN_CHANGED = "sync (10 pages changed)";
+    static final String SYNC_MOVE_DELETE = "sync (1 moved, 1 deleted)";
+    static final String CLI_START = "CLI start (reposix --version)";
+    static final String GIT_PULL = "git pull (no change)";
+    static final String GIT_PUSH = "git push (1-page edit)";
+    static final String MIRROR_SYNC = "mirror sync (no change)";
+    static final String HELPER_START = "helper start (capabilities)";
+
+    /**
+     * Scenarios whose code other engineers are building now, with what each waits for. Helper start
+     * is not here: it is tried on every run and stays pending while the helper does not answer.
+     */
+    static final List<List<String>> PENDING = List.of(
+            List.of(GIT_PULL, "pending: fetch through git-remote-reposix"),
+            List.of(GIT_PUSH, "pending: push through git-remote-reposix"),
+            List.of(MIRROR_SYNC, "pending: reposix mirror sync"));
+
+    private Scenarios() {
+    }
+}

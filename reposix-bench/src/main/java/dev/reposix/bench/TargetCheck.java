@@ -1,0 +1,57 @@
+package dev.reposix.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The request-count targets of issue 9, checked against one space's measurements. Counts are
+ * deterministic, so a miss is a real regression, never noise. Stateless.
+ */
+final class TargetCheck {
+
+    static final String BULK_BODIES = "GET /wiki/api/v2/pages";
+    static final String PER_PAGE = "/pages/{id}";
+    static final int PAGE_SIZE = 250;
+    private static final int CHANGED_PAGES = 10;
+    private static final int SPARE_REQUESTS = 3;
+
+    private TargetCheck() {
+    }
+
+    /** One target's outcome. */
+    record Verdict(int pages, String scenario, String target, long actual, long limit) {
+        boolean passed() {
+            return actual <= limit;
+        }
+    }
+
+    static List<Verdict> verdicts(SpaceResult space) {
+        List<Verdict> verdicts = new ArrayList<>();
+        int pages = space.pages();
+        ScenarioResult init = space.scenario(Scenarios.INIT);
+        verdicts.add(new Verdict(pages, init.name(), "per-page requests", init.requestsMatching(PER_PAGE), 0));
+
+        ScenarioResult noOp = space.scenario(Scenarios.SYNC_NO_CHANGE);
+        long labelListing = labelListing(noOp);
+        verdicts.add(new Verdict(pages, noOp.name(), "page-body requests", noOp.requestsTo(BULK_BODIES), 0));
+        verdicts.add(new Verdict(pages, noOp.name(), "per-page requests", noOp.requestsMatching(PER_PAGE), 0));
+        verdicts.add(new Verdict(pages, noOp.name(), "requests <= ceil(N/250) + label listing (" + labelListing
+                + ") + 3", noOp.totalRequests(), ceilDiv(pages, PAGE_SIZE) + labelListing + SPARE_REQUESTS));
+
+        ScenarioResult changed = space.scenario(Scenarios.SYNC_TEN_CHANGED);
+        verdicts.add(new Verdict(pages, changed.name(), "per-page requests", changed.requestsMatching(PER_PAGE), 0));
+        verdicts.add(new Verdict(pages, changed.name(), "requests <= no-op (" + noOp.totalRequests()
+                + ") + 1 bulk body request per 250 changed", changed.totalRequests(),
+                noOp.totalRequests() + ceilDiv(CHANGED_PAGES, PAGE_SIZE)));
+        return verdicts;
+    }
+
+    /** Requests that list labels space-wide: the space's labels and the pages of each label. */
+    static long labelListing(ScenarioResult scenario) {
+        return scenario.requestsMatching("/content/labels") + scenario.requestsMatching("/labels/{id}/pages");
+    }
+
+    private static long ceilDiv(long value, long divisor) {
+        return (value + divisor - 1) / divisor;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.reposix.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The harness end to end on a 50-page space: every scenario runs through the real launcher, the
+ * report has its structure, and the request counts (deterministic) are the ones the design promises.
+ * No timing assertions.
+ */
+class BenchSmokeE2ETest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void harnessMeasuresEveryScenarioOnASmallSpaceWithExactRequestCounts() throws Exception {
+        BenchOptions options = new BenchOptions(List.of(50), 2_000, 7L,
+                Path.of(System.getProperty("reposix.distribution")), Path.of(System.getProperty("reposix.bench.probe")),
+                work, 2, 1, 1);
+
+        BenchReport report = BenchRun.run(options);
+
+        assertThat(report.spaces()).hasSize(1);
+        SpaceResult space = report.spaces().get(0);
+        assertThat(space.scenarios()).extracting(ScenarioResult::name).containsExactly(Scenarios.INIT,
+                Scenarios.SYNC_NO_CHANGE, Scenarios.SYNC_TEN_CHANGED, Scenarios.SYNC_MOVE_DELETE, Scenarios.CLI_START,
+                Scenarios.GIT_PULL, Scenarios.GIT_PUSH, Scenarios.MIRROR_SYNC, Scenarios.HELPER_START);
+        assertThat(space.scenarios().stream().filter(scenario -> !scenario.measured()).map(ScenarioResult::name))
+                .contains(Scenarios.GIT_PULL, Scenarios.GIT_PUSH, Scenarios.MIRROR_SYNC);
+        assertThat(space.fetchFloorRequests()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "GET /wiki/api/v2/spaces", 1L, "GET /wiki/api/v2/spaces/{id}/pages", 1L));
+        assertThat(space.fetchFloor().bytesReceived()).isPositive();
+        assertThat(space.rendering().bodies()).isEqualTo(50);
+
+        ScenarioResult init = space.scenario(Scenarios.INIT);
+        assertThat(init.requestsTo("GET /wiki/api/v2/spaces/{id}/pages")).isEqualTo(1);
+        assertThat(init.requestsTo("GET /wiki/api/v2/pages")).as("one bulk body request").isEqualTo(1);
+        assertThat(init.requestsTo("POST /wiki/api/v2/users-bulk")).isEqualTo(1);
+        assertThat(init.requestsMatching("/pages/{id}")).isZero();
+        assertThat(init.bytesSent()).isPositive();
+        assertThat(init.peakHeapBytes()).isPresent();
+        assertThat(init.peakHeapBytes().getAsLong()).isPositive();
+
+        assertThat(space.scenario(Scenarios.SYNC_NO_CHANGE).requests()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "GET /wiki/api/v2/spaces", 1L, "GET /wiki/api/v2/spaces/{id}/pages", 1L,
+                "POST /wiki/api/v2/users-bulk", 1L));
+        assertThat(space.scenario(Scenarios.SYNC_TEN_CHANGED).requestsTo("GET /wiki/api/v2/pages")).isEqualTo(1);
+        assertThat(space.scenario(Scenarios.CLI_START).wallMillis()).isPositive();
+
+        assertThat(report.verdicts()).hasSize(6);
+        assertThat(report.verdicts().get(0).passed()).as("init makes no per-page request").isTrue();
+
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        ReportTable.print(report, new PrintStream(table, true, StandardCharsets.UTF_8));
+        assertThat(table.toString(StandardCharsets.UTF_8)).contains("| init (cold cache) |")
+                .contains("| git push (1-page edit) | pending").contains("Floor = fetch")
+                .contains("`GET /wiki/api/v2/spaces/{id}/pages`");
+
+        Path json = work.resolve("bench.json");
+        ReportJson.write(report, json);
+        JsonNode written = new ObjectMapper().readTree(json.toFile());
+        assertThat(written.path("spaces").get(0).path("scenarios")).hasSize(9);
+        assertThat(written.path("spaces").get(0).path("floor").path("millis").asLong()).isPositive();
+        assertThat(written.path("spaces").get(0).path("scenarios").get(0).path("requestsPerEndpoint")
+                .path("GET /wiki/api/v2/pages").asLong()).isEqualTo(1);
+        assertThat(written.path("targets")).hasSize(6);
+    }
+}
