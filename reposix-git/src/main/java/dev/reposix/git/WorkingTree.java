@@ -3,14 +3,16 @@ package dev.reposix.git;
 import dev.reposix.api.ReposixException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
@@ -48,14 +50,34 @@ public final class WorkingTree {
      * @param originUrl the URL {@code origin} should have
      */
     public static void create(Cache cache, Path directory, String originUrl) {
-        try (Git git = Git.cloneRepository().setURI(uriOf(cache)).setDirectory(directory.toFile())
-                .setBranch("main").setRemote("origin").call()) {
-            StoredConfig config = git.getRepository().getConfig();
-            config.setString("remote", "origin", "url", originUrl);
-            config.save();
-        } catch (GitAPIException | IOException failure) {
-            throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot create the working tree " + directory
-                    + " from the cache: " + failure.getMessage(), failure);
+        // The git binary clones a local repository with hard links and no pack building, which JGit
+        // would do with full delta compression: for a large space that is most of the time of init.
+        runGit(null, "clone", "--quiet", "--branch", "main", cache.location().directory().toString(),
+                directory.toString());
+        runGit(directory, "remote", "set-url", "origin", originUrl);
+    }
+
+    private static void runGit(Path workingDirectory, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        if (workingDirectory != null) {
+            command.add("-C");
+            command.add(workingDirectory.toString());
+        }
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor() != 0) {
+                throw new ReposixException(GitErrorCode.GIT_FAILURE, "git " + arguments[0] + " failed: " + output);
+            }
+        } catch (IOException notInstalled) {
+            throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot run git (" + notInstalled.getMessage()
+                    + "); working trees need git on PATH", notInstalled);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while running git " + arguments[0]);
         }
     }
 

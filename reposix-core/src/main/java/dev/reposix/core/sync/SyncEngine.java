@@ -134,11 +134,12 @@ public final class SyncEngine {
                 .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
         LayoutPlan plan = layout.plan(manifest, source.homeRecord());
         SyncPlan work = SyncPlan.of(previous, manifest, plan);
+        // Labels first: a backend that reads all labels at once can then serve the fetch from that read.
+        Map<RecordId, Set<String>> relabelled = base.isPresent() ? relabelled(source, work, previous) : Map.of();
         Map<RecordId, Record> fetched = fetch(source, work.fetch());
         Set<RecordId> deleted = confirmVanished(source, work.vanished());
         HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
                 clock.instant());
-        Map<RecordId, Set<String>> relabelled = base.isPresent() ? relabelled(source, work, previous) : Map.of();
         SyncCounts counts = history.write(config, layout, plan, previous, work, fetched, deleted, relabelled);
         SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled,
                 new RecordRenderer(layout, plan));

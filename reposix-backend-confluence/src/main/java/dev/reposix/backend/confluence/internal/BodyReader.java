@@ -6,17 +6,19 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.ReposixException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Fetches page bodies in bulk: up to 250 ids per {@code GET /pages?id=..&body-format=storage}
- * request, several requests at once (bounded by the configured concurrency). Items reach the
- * consumer one at a time. Thread-safe.
+ * request, several requests at once (bounded by the configured concurrency), each converted on its
+ * fetch thread. Results reach the consumer one at a time. Thread-safe.
  */
 final class BodyReader {
 
@@ -32,8 +34,11 @@ final class BodyReader {
         this.progress = progress;
     }
 
-    /** Hands every page object (with storage body) found for the ids to the consumer, once each. */
-    void read(List<RecordId> ids, Consumer<JsonNode> consumer) {
+    /**
+     * Converts every page object (with storage body) found for the ids on the fetch threads, so
+     * conversion runs in parallel too, and hands each result to the consumer, one at a time.
+     */
+    <R> void read(List<RecordId> ids, Function<JsonNode, Optional<R>> convert, Consumer<? super R> consumer) {
         String task = "reading " + ids.size() + " page bodies";
         AtomicLong done = new AtomicLong();
         List<Future<?>> batches = new ArrayList<>();
@@ -43,10 +48,10 @@ final class BodyReader {
                 List<String> values = batch.stream().map(RecordId::value).toList();
                 String path = Query.of().withEach("id", values).with("body-format", "storage").with("limit", BATCH)
                         .appendTo("/wiki/api/v2/pages");
-                List<JsonNode> pages = new ArrayList<>();
-                http.paginate(path, "reading page bodies", pages::add);
+                List<R> converted = new ArrayList<>();
+                http.paginate(path, "reading page bodies", page -> convert.apply(page).ifPresent(converted::add));
                 synchronized (consumer) {
-                    pages.forEach(consumer);
+                    converted.forEach(consumer);
                 }
                 progress.progress(task, done.addAndGet(batch.size()), OptionalLong.of(ids.size()));
             }));

@@ -20,6 +20,7 @@ import dev.reposix.backend.confluence.codec.StorageCanonicalizer;
 import dev.reposix.backend.confluence.codec.StorageCodec;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,6 +55,8 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
     private final PageWriter writer;
     private final ExecutorService fetchers;
     private final PageIndex pages = new PageIndex();
+    /** Every labelled page's labels, read once per opened space when many pages' labels are needed. */
+    private Map<RecordId, Set<String>> spaceLabels;
     private final StorageCodec codec = new StorageCodec(pages);
 
     /**
@@ -121,16 +124,32 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         if (pageIds.isEmpty()) {
             return;
         }
-        Map<RecordId, Set<String>> labelsByPage = labels.labelsOf(space, pageIds);
+        Map<RecordId, Set<String>> labelsByPage = labelsOf(pageIds);
         new BodyReader(http, fetchers, context.progress()).read(pageIds, item ->
-                PageJson.entry(item, RecordKind.DOCUMENT, users).map(this::present).ifPresent(entry -> consumer.accept(new Record(entry,
-                        labelsByPage.getOrDefault(entry.id(), Set.of()),
-                        codec.toMarkdown(PageJson.storage(item).orElse(""))))));
+                PageJson.entry(item, RecordKind.DOCUMENT, users).map(this::present).map(entry -> new Record(entry,
+                        labelsByPage.getOrDefault(entry.id(), Set.of()), codec.toMarkdown(PageJson.storage(item).orElse("")))),
+                consumer);
     }
 
     @Override
     public Map<RecordId, Set<String>> labels(Collection<RecordId> ids) {
-        return labels.labelsOf(space, List.copyOf(new LinkedHashSet<>(ids)));
+        return labelsOf(List.copyOf(new LinkedHashSet<>(ids)));
+    }
+
+    /**
+     * Labels from the space-wide index when this instance already read it (a sync reads labels of all
+     * unchanged pages, then bodies of the changed ones: the second needs no label request at all).
+     */
+    private Map<RecordId, Set<String>> labelsOf(List<RecordId> ids) {
+        if (spaceLabels == null && ids.size() > LabelIndex.PER_PAGE_THRESHOLD) {
+            spaceLabels = labels.spaceWide(space);
+        }
+        if (spaceLabels == null) {
+            return labels.labelsOf(space, ids);
+        }
+        Map<RecordId, Set<String>> subset = new HashMap<>();
+        ids.forEach(id -> subset.put(id, spaceLabels.getOrDefault(id, Set.of())));
+        return subset;
     }
 
     @Override
@@ -140,6 +159,7 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         JsonNode created = writer.create(record.title(), record.parentId(), storage);
         RecordId id = RecordId.of(PageJson.requiredText(created, "id"));
         writer.addLabels(id, record.labels());
+        spaceLabels = null;
         ManifestEntry entry = entryOf(created);
         pages.put(entry);
         audit("create", id, "ok", Map.of("title", record.title(), "version", String.valueOf(entry.version())));
@@ -188,6 +208,9 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         }
         update.labelsToRemove().forEach(label -> writer.removeLabel(update.id(), label));
         writer.addLabels(update.id(), update.labelsToAdd());
+        if (!update.labelsToAdd().isEmpty() || !update.labelsToRemove().isEmpty()) {
+            spaceLabels = null;
+        }
         pages.put(entry);
         audit("update", update.id(), "ok", Map.of("version", String.valueOf(entry.version())));
         return new UpdateOutcome.Updated(entry);

@@ -33,27 +33,37 @@ final class LabelIndex {
 
     /** Labels of the given pages; pages without labels map to an empty set. */
     Map<RecordId, Set<String>> labelsOf(ConfluenceSpace space, Collection<RecordId> pages) {
-        Map<RecordId, Set<String>> labels = new HashMap<>();
-        pages.forEach(page -> labels.put(page, new TreeSet<>()));
-        if (pages.size() <= PER_PAGE_THRESHOLD) {
-            for (RecordId page : pages) {
-                try {
-                    http.paginate(Query.of().with("prefix", GLOBAL).with("limit", 250)
-                            .appendTo("/wiki/api/v2/pages/" + Query.encode(page.value()) + "/labels"),
-                            "reading labels of page " + page, label -> addIfGlobal(labels.get(page), label));
-                } catch (ReposixException missing) {
-                    // An id that does not exist has no labels; the body read skips it the same way.
-                    if (missing.errorCode() != StandardErrorCode.RECORD_NOT_FOUND) {
-                        throw missing;
-                    }
-                }
-            }
+        if (pages.size() > PER_PAGE_THRESHOLD) {
+            Map<RecordId, Set<String>> everyLabelled = spaceWide(space);
+            Map<RecordId, Set<String>> labels = new HashMap<>();
+            pages.forEach(page -> labels.put(page, everyLabelled.getOrDefault(page, new TreeSet<>())));
             return labels;
         }
+        Map<RecordId, Set<String>> labels = new HashMap<>();
+        for (RecordId page : pages) {
+            Set<String> names = new TreeSet<>();
+            labels.put(page, names);
+            try {
+                http.paginate(Query.of().with("prefix", GLOBAL).with("limit", 250)
+                        .appendTo("/wiki/api/v2/pages/" + Query.encode(page.value()) + "/labels"),
+                        "reading labels of page " + page, label -> addIfGlobal(names, label));
+            } catch (ReposixException missing) {
+                // An id that does not exist has no labels; the body read skips it the same way.
+                if (missing.errorCode() != StandardErrorCode.RECORD_NOT_FOUND) {
+                    throw missing;
+                }
+            }
+        }
+        return labels;
+    }
+
+    /** The global labels of every labelled page of the space: the label list, then each label's pages. */
+    Map<RecordId, Set<String>> spaceWide(ConfluenceSpace space) {
         List<JsonNode> spaceLabels = new ArrayList<>();
         http.paginate(Query.of().with("prefix", GLOBAL).with("limit", 250)
                 .appendTo("/wiki/api/v2/spaces/" + Query.encode(space.id()) + "/content/labels"),
                 "listing labels of space " + space.key(), spaceLabels::add);
+        Map<RecordId, Set<String>> labels = new HashMap<>();
         for (JsonNode label : spaceLabels) {
             if (!isGlobal(label)) {
                 continue;
@@ -61,12 +71,8 @@ final class LabelIndex {
             String name = label.path("name").asText();
             http.paginate(Query.of().with("space-id", space.id()).with("limit", 250)
                     .appendTo("/wiki/api/v2/labels/" + Query.encode(PageJson.requiredText(label, "id")) + "/pages"),
-                    "listing pages labelled " + name, page -> {
-                        Set<String> pageLabels = labels.get(RecordId.of(PageJson.requiredText(page, "id")));
-                        if (pageLabels != null) {
-                            pageLabels.add(name);
-                        }
-                    });
+                    "listing pages labelled " + name, page -> labels.computeIfAbsent(
+                            RecordId.of(PageJson.requiredText(page, "id")), id -> new TreeSet<>()).add(name));
         }
         return labels;
     }
