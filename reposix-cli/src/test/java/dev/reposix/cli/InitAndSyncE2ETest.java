@@ -214,10 +214,15 @@ class InitAndSyncE2ETest {
     void renamingALinkedPageRewritesTheLinksWithoutFetchingTheLinkingPages() throws Exception {
         init("DEMO");
         assertThat(Files.readString(tree.resolve("pages/How-To Guides/Link Pages.md"))).contains("(Format%20Tables.md)");
+        List<String> linking = git(tree, "grep", "-l", "Format%20Tables.md").lines().toList();
         editInConfluence("DEMO", "Format Tables", record -> withTitle(record, "Table Formatting"));
         simulator.counters().reset();
 
         assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
+
+        assertThat(git(tree, "show", "--name-only", "--format=", "HEAD").lines().toList())
+                .as("the re-link commit touches exactly the pages that link to the renamed one")
+                .containsExactlyInAnyOrderElementsOf(linking);
 
         assertThat(Files.readString(tree.resolve("pages/How-To Guides/Link Pages.md")))
                 .contains("(Table%20Formatting.md)").doesNotContain("Format%20Tables.md");

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordLinks;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -146,5 +149,20 @@ public final class LinkRewriter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The records a Markdown body in the neutral form links to, outside code.
+     *
+     * @param neutralMarkdown a body with {@code reposix:record/<id>} links
+     * @return the linked records' ids
+     */
+    public static Set<RecordId> linkedRecords(String neutralMarkdown) {
+        Set<RecordId> linked = new TreeSet<>(Comparator.comparing(RecordId::value));
+        for (MarkdownLinks.Destination destination : MarkdownLinks.find(neutralMarkdown)) {
+            RecordLinks.recordOf(neutralMarkdown.substring(destination.start(), destination.end()))
+                    .ifPresent(linked::add);
+        }
+        return linked;
     }
 }

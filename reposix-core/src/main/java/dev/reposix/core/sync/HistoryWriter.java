@@ -10,6 +10,7 @@ import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.Placement;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.CommitDraft;
+import dev.reposix.git.FileKind;
 import dev.reposix.git.RecordState;
 import dev.reposix.git.Signature;
 import dev.reposix.git.SyncState;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +34,6 @@ import org.eclipse.jgit.lib.ObjectId;
  * records. Not thread-safe.
  */
 final class HistoryWriter {
-
-    private static final byte[] LINK_MARK = "](".getBytes(StandardCharsets.UTF_8);
 
     private final SyncTransaction transaction;
     private final TreeReader trees;
@@ -95,36 +95,42 @@ final class HistoryWriter {
     private int[] moveAndDelete(TreeConfig config, LayoutPlan plan, SyncState previous, SyncPlan work,
             Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled,
             RecordRenderer renderer) {
-        boolean pathsChanged = !work.relocated().isEmpty() || !deleted.isEmpty() || fetched.values().stream()
-                .anyMatch(record -> previous.get(record.id().value()).map(RecordState::path)
-                        .filter(path -> !path.equals(plan.pathOf(record.id()).orElseThrow())).isPresent());
+        Set<String> changedPaths = changedPathIds(plan, previous, work, fetched, deleted);
         int moved = 0;
         try (CommitDraft draft = transaction.newCommit()) {
             ObjectId tip = transaction.main().orElseThrow();
             for (RecordId id : deleted) {
                 previous.get(id.value()).ifPresent(state -> draft.delete(state.path()));
             }
-            if (pathsChanged || !relabelled.isEmpty()) {
-                LinkRewriter oldLinks = new LinkRewriter(planOf(plan.recordsFolder(), previous));
-                for (ManifestEntry entry : work.unchanged()) {
-                    RecordState before = previous.get(entry.id().value()).orElseThrow();
-                    String path = plan.pathOf(entry.id()).orElseThrow();
-                    Optional<Set<String>> labels = Optional.ofNullable(relabelled.get(entry.id()));
-                    if (!pathsChanged && labels.isEmpty()) {
-                        continue;
-                    }
-                    ObjectId blob = trees.blobAt(tip, before.path()).orElseThrow();
-                    byte[] bytes = trees.readBlob(blob);
-                    byte[] rewritten = contains(bytes, LINK_MARK) || labels.isPresent()
-                            ? renderer.rework(bytes, before.path(), oldLinks, path, labels) : bytes;
-                    if (!path.equals(before.path())) {
-                        draft.delete(before.path());
-                        draft.put(path, rewritten);
-                        moved++;
-                    } else if (!Arrays.equals(bytes, rewritten)) {
-                        draft.put(path, rewritten);
-                        moved++;
-                    }
+            LinkRewriter oldLinks = changedPaths.isEmpty() && relabelled.isEmpty() ? null
+                    : new LinkRewriter(planOf(plan.recordsFolder(), previous));
+            for (ManifestEntry entry : oldLinks == null ? List.<ManifestEntry>of() : work.unchanged()) {
+                RecordState before = previous.get(entry.id().value()).orElseThrow();
+                String path = plan.pathOf(entry.id()).orElseThrow();
+                Optional<Set<String>> labels = Optional.ofNullable(relabelled.get(entry.id()));
+                boolean ownMove = !path.equals(before.path());
+                Optional<String> links = Optional.ofNullable(before.attributes().get(StateBuilder.LINKS));
+                boolean hasLinks = links.map(list -> !list.isEmpty()).orElse(true);
+                boolean targetMoved = links.map(list -> Arrays.stream(list.split(",")).anyMatch(changedPaths::contains))
+                        .orElse(!changedPaths.isEmpty());
+                if (!ownMove && labels.isEmpty() && !targetMoved) {
+                    continue;
+                }
+                ObjectId blob = trees.blobAt(tip, before.path()).orElseThrow();
+                if (ownMove) {
+                    draft.delete(before.path());
+                }
+                if (labels.isEmpty() && !hasLinks) {
+                    // Nothing in the file depends on where it or anything else lives: move the blob as is.
+                    draft.putBlob(path, blob, FileKind.REGULAR);
+                    moved++;
+                    continue;
+                }
+                byte[] bytes = trees.readBlob(blob);
+                byte[] rewritten = renderer.rework(bytes, before.path(), oldLinks, path, labels);
+                if (ownMove || !Arrays.equals(bytes, rewritten)) {
+                    draft.put(path, rewritten);
+                    moved++;
                 }
             }
             Optional<ObjectId> commit = draft.commitIfChanged(committer, committer, "Sync " + config.scheme() + "::"
@@ -134,24 +140,25 @@ final class HistoryWriter {
         }
     }
 
+    /** Ids of records whose file path changes in this sync (moved, renamed or deleted). */
+    private static Set<String> changedPathIds(LayoutPlan plan, SyncState previous, SyncPlan work,
+            Map<RecordId, Record> fetched, Set<RecordId> deleted) {
+        Set<String> changed = new HashSet<>();
+        work.relocated().keySet().forEach(id -> changed.add(id.value()));
+        deleted.forEach(id -> changed.add(id.value()));
+        for (Record record : fetched.values()) {
+            previous.get(record.id().value()).map(RecordState::path)
+                    .filter(path -> !path.equals(plan.pathOf(record.id()).orElseThrow()))
+                    .ifPresent(path -> changed.add(record.id().value()));
+        }
+        return changed;
+    }
+
     /** The previous sync's paths as a plan, to read old relative links back to the neutral form. */
     private static LayoutPlan planOf(String recordsFolder, SyncState previous) {
         List<Placement> placements = new ArrayList<>();
         previous.records().forEach((id, state) ->
                 placements.add(new Placement(RecordId.of(id), RecordKind.DOCUMENT, state.path(), Optional.empty())));
         return new LayoutPlan(recordsFolder, placements);
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int start = 0; start <= haystack.length - needle.length; start++) {
-            for (int offset = 0; offset < needle.length; offset++) {
-                if (haystack[start + offset] != needle[offset]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

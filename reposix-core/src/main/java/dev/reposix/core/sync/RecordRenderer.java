@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns records into file bytes for one layout plan: frontmatter plus body, with neutral record
@@ -34,6 +35,15 @@ final class RecordRenderer {
     byte[] render(Record record, String path) {
         RecordFile file = RecordFile.of(record, layout.parentInFrontmatter());
         return codec.renderBytes(file.withBody(links.toWorkingTree(file.body(), path)));
+    }
+
+    /**
+     * The ids a record links to, as the sync state's {@code links} attribute: comma-separated,
+     * sorted; empty when it links to no record.
+     */
+    static String linksOf(Record record) {
+        return LinkRewriter.linkedRecords(record.body()).stream().map(id -> id.value())
+                .collect(Collectors.joining(","));
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.TreeSet;
 /** Computes the sync state a sync leaves behind. Stateless. */
 final class StateBuilder {
 
+    /** The attribute listing the ids a record links to, so a rename re-links only the pages that need it. */
+    static final String LINKS = "links";
+
     private StateBuilder() {
     }
 
@@ -35,15 +38,18 @@ final class StateBuilder {
             Optional<String> parent = entry.parentId().map(RecordId::value);
             Record record = fetched.get(entry.id());
             if (record != null) {
+                SortedMap<String, String> attributes = new TreeMap<>();
+                attributes.put(LINKS, RecordRenderer.linksOf(record));
                 next.put(entry.id().value(), new RecordState(record.entry().version(), renderer.contentHash(record),
-                        record.entry().title(), parent, new TreeSet<>(record.labels()), path));
+                        record.entry().title(), parent, new TreeSet<>(record.labels()), path, attributes));
             } else {
                 Optional<RecordState> before = previous.get(entry.id().value());
                 if (before.isPresent()) {
                     Set<String> labels = relabelled.containsKey(entry.id())
                             ? new TreeSet<>(relabelled.get(entry.id())) : before.get().labels();
                     next.put(entry.id().value(), new RecordState(before.get().version(),
-                            before.get().contentHash(), entry.title(), parent, new TreeSet<>(labels), path));
+                            before.get().contentHash(), entry.title(), parent, new TreeSet<>(labels), path,
+                            before.get().attributes()));
                 }
             }
         }
