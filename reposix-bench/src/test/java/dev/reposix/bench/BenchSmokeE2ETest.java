@@ -37,7 +37,10 @@ class BenchSmokeE2ETest {
                 Scenarios.SYNC_NO_CHANGE, Scenarios.SYNC_TEN_CHANGED, Scenarios.SYNC_MOVE_DELETE, Scenarios.CLI_START,
                 Scenarios.GIT_PULL, Scenarios.GIT_PUSH, Scenarios.MIRROR_SYNC, Scenarios.HELPER_START);
         assertThat(space.scenarios().stream().filter(scenario -> !scenario.measured()).map(ScenarioResult::name))
-                .contains(Scenarios.GIT_PULL, Scenarios.GIT_PUSH, Scenarios.MIRROR_SYNC);
+                .containsExactly(Scenarios.GIT_PUSH, Scenarios.MIRROR_SYNC);
+        ScenarioResult pull = space.scenario(Scenarios.GIT_PULL);
+        assertThat(pull.requestsTo("GET /wiki/api/v2/pages")).as("a no-change pull fetches no body").isZero();
+        assertThat(pull.requestsTo("GET /wiki/api/v2/spaces/{id}/pages")).as("but it does sync").isEqualTo(1);
         assertThat(space.fetchFloorRequests()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "GET /wiki/api/v2/spaces", 1L, "GET /wiki/api/v2/spaces/{id}/pages", 1L));
         assertThat(space.fetchFloor().bytesReceived()).isPositive();
