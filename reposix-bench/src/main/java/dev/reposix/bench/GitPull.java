@@ -26,7 +26,9 @@ final class GitPull {
         environment.putAll(reposixEnvironment);
         environment.put("REPOSIX_SYNC_MIN_INTERVAL", "0");
         environment.put("PATH", distribution.resolve("bin") + File.pathSeparator + environment.getOrDefault("PATH", ""));
-        ProcessBuilder builder = new ProcessBuilder("git", "-C", tree.toString(), "pull", "--ff-only", "--quiet")
+        // No automatic gc or maintenance: git would start it detached, still writing when the run cleans up.
+        ProcessBuilder builder = new ProcessBuilder("git", "-C", tree.toString(), "-c", "gc.auto=0",
+                "-c", "maintenance.auto=false", "pull", "--ff-only", "--quiet")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().clear();
         builder.environment().putAll(environment);
