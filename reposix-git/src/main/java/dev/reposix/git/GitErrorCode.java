@@ -76,6 +76,12 @@ public enum GitErrorCode implements ErrorCode {
                     + " holding the cache lock): a bug in reposix.",
             "Run again with --verbose and report the output (it contains no secrets).",
             "")),
+    /** The git binary is missing or failed while making or updating a working tree. */
+    GIT_COMMAND_FAILED(new ErrorInfo(3012, ErrorCategory.USER,
+            "reposix runs the git program to create working trees, and git is not installed, not on PATH, or"
+                    + " failed (its own message is quoted).",
+            "Install git 2.30 or newer and make sure `git --version` works in the same shell.",
+            "git --version")),
     /** An unexpected failure inside JGit. */
     GIT_FAILURE(new ErrorInfo(3099, ErrorCategory.INTERNAL,
             "The git library failed in a way reposix did not expect.",

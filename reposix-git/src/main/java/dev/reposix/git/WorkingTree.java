@@ -70,11 +70,11 @@ public final class WorkingTree {
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.waitFor() != 0) {
-                throw new ReposixException(GitErrorCode.GIT_FAILURE, "git " + arguments[0] + " failed: " + output);
+                throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git " + arguments[0] + " failed: " + output);
             }
         } catch (IOException notInstalled) {
-            throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot run git (" + notInstalled.getMessage()
-                    + "); working trees need git on PATH", notInstalled);
+            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "cannot run git (" + notInstalled.getMessage()
+                    + "); install git and put it on PATH", notInstalled);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while running git " + arguments[0]);
