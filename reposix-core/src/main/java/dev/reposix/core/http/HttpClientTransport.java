@@ -89,6 +89,7 @@ public final class HttpClientTransport implements HttpTransport, AutoCloseable {
                         .setMaxConnPerRoute(16)
                         .build())
                 .setRoutePlanner(new EnvironmentRoutePlanner(requireNonNull(proxies, "proxies is null")))
+                .setDefaultCredentialsProvider(proxies.credentials())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()

@@ -2,18 +2,26 @@ package dev.reposix.core.http;
 
 import dev.reposix.api.ReposixException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.CredentialsProvider;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 
 /**
  * Proxies from the standard {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} variables
  * (either case). {@code NO_PROXY} holds host names, domain suffixes ({@code .corp.example} or
  * {@code corp.example}) and {@code *}. Loopback targets never use a proxy, so the simulator works
- * behind a company proxy. Immutable and thread-safe.
+ * behind a company proxy. User-info in a proxy URL ({@code http://user:password@proxy:3128},
+ * percent-encoded) answers the proxy's Basic challenge and is never printed. Immutable and thread-safe.
  *
  * @param httpsProxy the proxy for https targets
  * @param httpProxy the proxy for http targets
@@ -110,6 +118,30 @@ public record ProxySettings(Optional<URI> httpsProxy, Optional<URI> httpProxy, L
 
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
+    /**
+     * Credentials for the proxies that carry user-info ({@code http://user:password@proxy:3128}),
+     * so HttpClient can answer a proxy's 407 challenge. Never logged.
+     *
+     * @return a credentials provider, empty when no proxy has user-info
+     */
+    CredentialsProvider credentials() {
+        BasicCredentialsProvider provider = new BasicCredentialsProvider();
+        Stream.of(httpsProxy, httpProxy).flatMap(Optional::stream).filter(uri -> uri.getRawUserInfo() != null)
+                .forEach(uri -> {
+                    String userInfo = uri.getRawUserInfo();
+                    int colon = userInfo.indexOf(':');
+                    String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+                    char[] password = decode(colon < 0 ? "" : userInfo.substring(colon + 1)).toCharArray();
+                    int port = uri.getPort() == -1 ? Origin.defaultPort(uri.getScheme()) : uri.getPort();
+                    provider.setCredentials(new AuthScope(uri.getHost(), port), new UsernamePasswordCredentials(user, password));
+                });
+        return provider;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override

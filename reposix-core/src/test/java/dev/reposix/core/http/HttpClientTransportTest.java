@@ -22,6 +22,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -279,6 +280,26 @@ class HttpClientTransportTest {
             assertThat(proxy.firstRequestHead()).startsWith("GET http://wiki.corp.example/wiki/api/v2/spaces HTTP/1.1");
             viaProxy.close();
         }
+    }
+
+    @Test
+    void proxyCredentialsFromTheProxyUrlAnswerTheProxysChallenge() {
+        String expected = "Basic " + Base64.getEncoder()
+                .encodeToString("corp user:p@ss:w0rd".getBytes(StandardCharsets.UTF_8));
+        server.stubFor(get("/wiki/api/v2/spaces").withHeader("Proxy-Authorization", absent())
+                .willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"corp\"")));
+        server.stubFor(get("/wiki/api/v2/spaces").withHeader("Proxy-Authorization", equalTo(expected))
+                .willReturn(aResponse().withStatus(200).withBody("through the proxy")));
+        ProxySettings proxies = ProxySettings.fromEnvironment(Map.of("HTTP_PROXY",
+                "http://corp%20user:p%40ss%3Aw0rd@127.0.0.1:" + server.port()));
+        HttpClientTransport viaProxy = transport(EgressPolicy.parse("http://wiki.corp.example"), proxies);
+
+        TransportResponse response = viaProxy.send(
+                TransportRequest.get(URI.create("http://wiki.corp.example/wiki/api/v2/spaces")).build());
+
+        assertThat(response.bodyText()).isEqualTo("through the proxy");
+        assertThat(proxies.toString()).doesNotContain("p@ss").doesNotContain("w0rd");
+        viaProxy.close();
     }
 
     @Test
