@@ -19,6 +19,7 @@ import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLock;
 import dev.reposix.git.SyncState;
+import dev.reposix.git.SyncStateStore;
 import dev.reposix.git.SyncTransaction;
 import dev.reposix.git.TransactionOutcome;
 import java.time.Clock;
@@ -47,6 +48,9 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 public final class SyncEngine {
 
+    /** How many commits without a state (e.g. somebody's commits on a mirror) may sit on top of a sync. */
+    private static final int MAX_STATE_STEPS = 1000;
+
     private final Clock clock;
     private final Duration lockWait;
 
@@ -74,6 +78,15 @@ public final class SyncEngine {
         try (CacheLock lock = cache.lock(lockWait)) {
             return sync(remote, source, cache, lock, requestedLayout);
         }
+    }
+
+    /**
+     * How long a sync waits for another sync of the same cache to finish.
+     *
+     * @return the wait
+     */
+    public Duration lockWait() {
+        return lockWait;
     }
 
     /**
@@ -119,8 +132,29 @@ public final class SyncEngine {
      */
     public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, CacheLock lock,
             Optional<LayoutKind> requestedLayout) {
+        return sync(remote, source, cache, lock, requestedLayout, Optional.empty());
+    }
+
+    /**
+     * Syncs the cache on top of a commit from elsewhere, e.g. a mirror's {@code main} fetched into the
+     * cache (see {@link SyncTransaction#adoptBase} for how it is adopted). The previous sync state is
+     * the one of the base or of its nearest first-parent ancestor that has one, so commits somebody
+     * added on top of a sync (a workflow file, a README) are carried forward; a base with no state
+     * at all is treated as a first import on top of it, keeping its files outside the records.
+     *
+     * @param remote the remote being synced
+     * @param source the opened source of truth
+     * @param cache the cache
+     * @param lock the cache's held lock
+     * @param requestedLayout the layout for a new tree
+     * @param adoptBase the commit to build on, or empty for the cache's own {@code main}
+     * @return what the sync did
+     */
+    public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, CacheLock lock,
+            Optional<LayoutKind> requestedLayout, Optional<ObjectId> adoptBase) {
         SyncTransaction transaction = cache.beginSync(lock);
-        Optional<ObjectId> base = transaction.baseMain();
+        adoptBase.ifPresent(transaction::adoptBase);
+        Optional<ObjectId> base = transaction.main();
         TreeConfig config = configOf(cache, base).orElseGet(() ->
                 TreeConfig.of(remote.scheme(), remote.project(), requestedLayout.orElse(LayoutKind.TREE)));
         if (requestedLayout.isPresent() && requestedLayout.get() != config.layout()) {
@@ -129,18 +163,20 @@ public final class SyncEngine {
                     + " REPOSIX_CACHE_DIR for a tree with the other layout");
         }
         Layout layout = config.toLayout();
-        SyncState previous = base.flatMap(commit -> cache.syncStates().read(commit)).orElse(SyncState.empty());
+        Optional<SyncState> found = base.flatMap(commit -> cache.syncStates().findNearest(commit, MAX_STATE_STEPS))
+                .map(SyncStateStore.Found::state);
+        SyncState previous = found.orElse(SyncState.empty());
         List<ManifestEntry> manifest = source.manifest().stream()
                 .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
         LayoutPlan plan = layout.plan(manifest, source.homeRecord());
         SyncPlan work = SyncPlan.of(previous, manifest, plan);
         // Labels first: a backend that reads all labels at once can then serve the fetch from that read.
-        Map<RecordId, Set<String>> relabelled = base.isPresent() ? relabelled(source, work, previous) : Map.of();
+        Map<RecordId, Set<String>> relabelled = found.isPresent() ? relabelled(source, work, previous) : Map.of();
         Map<RecordId, Record> fetched = fetch(source, work.fetch());
         Set<RecordId> deleted = confirmVanished(source, work.vanished());
         HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
                 clock.instant());
-        SyncCounts counts = history.write(config, layout, plan, previous, work, fetched, deleted, relabelled);
+        SyncCounts counts = history.write(found.isEmpty(), config, layout, plan, previous, work, fetched, deleted, relabelled);
         SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled,
                 new RecordRenderer(layout, plan));
         transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
