@@ -1,0 +1,199 @@
+package dev.reposix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordUpdate;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.UpdateOutcome;
+import dev.reposix.backend.confluence.ConfluenceProvider;
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.Reposix;
+import dev.reposix.simulator.ConfluenceSimulator;
+import dev.reposix.simulator.Fault;
+import dev.reposix.simulator.FaultRule;
+import dev.reposix.simulator.RequestLatch;
+import dev.reposix.simulator.seed.Seeds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code reposix mirror sync} against the simulator and a local bare mirror, checked with the real git binary. */
+class MirrorSyncE2ETest {
+
+    private static final String WORKFLOW = ".github/workflows/sync.yml";
+
+    @TempDir
+    Path temporary;
+
+    private final CliRunner cli = new CliRunner();
+    private ConfluenceSimulator simulator;
+    private Map<String, String> environment;
+    private Path mirror;
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
+                .seed(Seeds.demo()).start();
+        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-5150-secret",
+                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
+                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString()));
+        mirror = temporary.resolve("mirror.git");
+        git(temporary, "init", "--quiet", "--bare", "--initial-branch=main", mirror.toString());
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private int reposix(String... args) {
+        return cli.run(environment, getClass().getClassLoader(), args);
+    }
+
+    private int mirrorSync() {
+        return reposix("mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString());
+    }
+
+    private static String git(Path directory, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString(), "-c", "user.name=Someone",
+                "-c", "user.email=someone@example.com"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("git " + String.join(" ", args) + ":\n" + output).isZero();
+        return output;
+    }
+
+    private String mirrorMain() throws Exception {
+        return git(mirror, "rev-parse", "refs/heads/main").strip();
+    }
+
+    /** Someone else commits a file to the mirror through an ordinary clone, and pushes. */
+    private Path commitToMirror(String name, String path, String content) throws Exception {
+        Path clone = temporary.resolve(name);
+        git(temporary, "clone", "--quiet", mirror.toString(), clone.toString());
+        Files.createDirectories(clone.resolve(path).getParent());
+        Files.writeString(clone.resolve(path), content);
+        git(clone, "add", path);
+        git(clone, "commit", "--quiet", "-m", "Add " + path);
+        git(clone, "push", "--quiet", "origin", "HEAD:refs/heads/main");
+        return clone;
+    }
+
+    private void editInConfluence(String title, String body) {
+        try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
+             SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
+            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
+                    .findFirst().orElseThrow();
+            Record current = source.readRecord(entry.id()).orElseThrow();
+            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
+                    current.entry().title(), current.entry().parentId(), body, Set.of(), Set.of()));
+            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
+        }
+    }
+
+    @Test
+    void firstRunOnAnEmptyMirrorPushesThePagesAndTheMirrorRefsAndAVanillaCloneSeesThem() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+
+        assertThat(cli.stdout()).contains("Mirror synced: 31 pages changed");
+        assertThat(cli.stderr()).doesNotContain("warning");
+        assertThat(git(mirror, "ls-tree", "-r", "--name-only", "main")).contains("pages/README.md")
+                .contains(".reposix/config");
+        assertThat(git(mirror, "for-each-ref", "--format=%(refname) %(objecttype)"))
+                .contains("refs/mirrors/confluence-head commit").contains("refs/mirrors/confluence-synced-at tag")
+                .contains("refs/reposix/state commit");
+        assertThat(git(mirror, "rev-parse", "refs/mirrors/confluence-head").strip()).isEqualTo(mirrorMain());
+        assertThat(git(mirror, "cat-file", "-p", "refs/mirrors/confluence-synced-at"))
+                .containsPattern("\n\nmirror synced at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n");
+
+        Path clone = temporary.resolve("vanilla");
+        git(temporary, "clone", "--quiet", mirror.toString(), clone.toString());
+        assertThat(git(clone, "status", "--porcelain")).isEmpty();
+        assertThat(Files.exists(clone.resolve("pages/README.md"))).isTrue();
+        git(clone, "fetch", "--quiet", "origin", "+refs/mirrors/*:refs/mirrors/*");
+        assertThat(git(clone, "for-each-ref", "--format=%(refname)", "refs/mirrors/"))
+                .isEqualTo("refs/mirrors/confluence-head\nrefs/mirrors/confluence-synced-at\n");
+        git(mirror, "fsck", "--strict");
+    }
+
+    @Test
+    void aConfluenceEditFastForwardsTheMirrorAndKeepsSomebodysWorkflowFile() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        commitToMirror("someone", WORKFLOW, "on: workflow_dispatch\n");
+        String before = mirrorMain();
+        editInConfluence("Getting Started", "<p>Edited in the browser.</p>");
+
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+
+        String after = mirrorMain();
+        assertThat(after).isNotEqualTo(before);
+        git(mirror, "merge-base", "--is-ancestor", before, after);
+        assertThat(git(mirror, "log", "--format=%s", before + ".." + after))
+                .isEqualTo("Update \"Getting Started\"\n");
+        assertThat(git(mirror, "show", "main:" + WORKFLOW)).isEqualTo("on: workflow_dispatch\n");
+        assertThat(git(mirror, "show", "main:pages/Getting Started.md")).contains("Edited in the browser.");
+        assertThat(git(mirror, "rev-parse", "refs/mirrors/confluence-head").strip()).isEqualTo(after);
+
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("Mirror up to date");
+        assertThat(mirrorMain()).isEqualTo(after);
+        git(mirror, "fsck", "--strict");
+    }
+
+    @Test
+    void aFirstRunOnAMirrorWithFilesImportsOnTopOfThemFromInsideAClone() throws Exception {
+        Path clone = commitToMirror("checkout", WORKFLOW, "on: schedule\n");
+        String before = mirrorMain();
+
+        assertThat(reposix("mirror", "sync", "confluence::DEMO", "-C", clone.toString())).as(cli.stderr()).isZero();
+
+        String after = mirrorMain();
+        git(mirror, "merge-base", "--is-ancestor", before, after);
+        assertThat(git(mirror, "ls-tree", "-r", "--name-only", "main")).contains(WORKFLOW).contains("pages/README.md");
+        assertThat(git(mirror, "for-each-ref", "--format=%(refname)", "refs/mirrors/"))
+                .contains("refs/mirrors/confluence-head").contains("refs/mirrors/confluence-synced-at");
+    }
+
+    @Test
+    void aMirrorThatMovesDuringTheRunIsNotOverwrittenAndTheNextRunCatchesUp() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        editInConfluence("Getting Started", "<p>Edited while the mirror moves.</p>");
+        RequestLatch latch = new RequestLatch();
+        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
+
+        CliRunner held = new CliRunner();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> held.run(environment,
+                getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString()));
+        assertThat(latch.awaitArrival(Duration.ofSeconds(30))).as("the sync reached the listing").isTrue();
+        commitToMirror("racer", "README.md", "# Our mirror\n");
+        String moved = mirrorMain();
+        latch.release();
+
+        assertThat(run.get(120, TimeUnit.SECONDS)).as(held.stderr()).isZero();
+        assertThat(held.stderr()).contains("warning: " + MirrorCommand.LEASE_LOST);
+        assertThat(mirrorMain()).as("nothing was overwritten").isEqualTo(moved);
+
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        assertThat(cli.stderr()).doesNotContain("warning");
+        git(mirror, "merge-base", "--is-ancestor", moved, mirrorMain());
+        assertThat(git(mirror, "show", "main:README.md")).isEqualTo("# Our mirror\n");
+        assertThat(git(mirror, "show", "main:pages/Getting Started.md")).contains("Edited while the mirror moves.");
+    }
+}

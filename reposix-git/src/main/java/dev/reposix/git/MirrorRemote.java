@@ -1,0 +1,238 @@
+package dev.reposix.git;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reposix.api.ReposixException;
+import dev.reposix.git.internal.GitBinary;
+import dev.reposix.git.internal.GitFailures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * The network leg of a mirror sync, done with the {@code git} binary (DESIGN.md) so that it sees
+ * exactly the credentials, ssh agent, proxies and {@code insteadOf} rules configured for it.
+ *
+ * <p>The mirror is named either by a URL or path, in which case git runs in the cache itself, or by
+ * the name of a remote of the repository the command runs in (a clone of the mirror, e.g. after
+ * {@code actions/checkout}), in which case git runs in that clone — so the credentials the clone
+ * holds ({@code http.<url>.extraheader}) apply — and objects are relayed between the clone and the
+ * cache locally.
+ *
+ * <p>The mirror's {@code main} is fetched into {@value #BASE} of the cache; {@code main} is pushed as
+ * a fast-forward checked locally and guarded by an exact lease
+ * ({@code --force-with-lease=refs/heads/main:<oid>}), never forced otherwise; the annotation refs
+ * and the sync state are pushed forced, separately. Not thread-safe; use it under the cache lock.
+ *
+ * @since 0.1
+ */
+public final class MirrorRemote {
+
+    /** Where the mirror's {@code main} is fetched to in the cache (and in a relaying clone). */
+    public static final String BASE = "refs/reposix/mirror-base";
+    private static final String OUT = "refs/reposix/mirror-out";
+
+    private final Cache cache;
+    private final String mirror;
+    private final Path network;
+
+    private MirrorRemote(Cache cache, String mirror, Path network) {
+        this.cache = cache;
+        this.mirror = mirror;
+        this.network = network;
+    }
+
+    /**
+     * Resolves the mirror argument: a remote name of the repository at {@code workingDirectory}, or
+     * else a URL or a path (relative paths are resolved against {@code workingDirectory}).
+     *
+     * @param cache the cache
+     * @param mirror a remote name, URL or path
+     * @param workingDirectory the directory the command runs in
+     * @return the mirror
+     */
+    public static MirrorRemote resolve(Cache cache, String mirror, Path workingDirectory) {
+        requireNonNull(cache, "cache is null");
+        requireNonNull(mirror, "mirror is null");
+        Path here = workingDirectory.toAbsolutePath().normalize();
+        boolean name = mirror.matches("[A-Za-z0-9._-]+") && Files.isDirectory(here)
+                && GitBinary.run(here, "remote", "get-url", mirror).ok();
+        if (name) {
+            return new MirrorRemote(cache, mirror, here);
+        }
+        boolean url = mirror.contains("://") || mirror.matches("[^/]+@[^/]+:.*");
+        String target = url ? mirror : here.resolve(mirror).normalize().toString();
+        return new MirrorRemote(cache, target, cache.location().directory());
+    }
+
+    /**
+     * Where git runs for the network leg: the cache, or the clone that knows the remote name.
+     *
+     * @return the directory
+     */
+    public Path network() {
+        return network;
+    }
+
+    /**
+     * The mirror's {@code main}, read with {@code git ls-remote}.
+     *
+     * @return the commit, empty on an empty mirror
+     * @throws ReposixException {@link GitErrorCode#GIT_COMMAND_FAILED} if the mirror cannot be read
+     */
+    public Optional<ObjectId> readMain() {
+        return tip(ReposixRefs.MAIN);
+    }
+
+    /**
+     * Fetches the mirror's {@code main} into {@value #BASE} of the cache; also the mirror's sync
+     * state when the cache has none yet (a fresh machine), so the state behind the mirror's commits
+     * is known.
+     *
+     * @param main the mirror's {@code main} as read by {@link #readMain}
+     * @return the fetched commit, as now present in the cache
+     */
+    public ObjectId fetchMain(ObjectId main) {
+        List<String> specs = new ArrayList<>(List.of("+" + ReposixRefs.MAIN + ":" + BASE));
+        if (absentInCache(ReposixRefs.STATE) && tip(ReposixRefs.STATE).isPresent()) {
+            specs.add("+" + ReposixRefs.STATE + ":" + ReposixRefs.STATE);
+        }
+        fetch(network, mirror, specs);
+        if (!network.equals(cacheDirectory())) {
+            fetch(cacheDirectory(), network.toString(), specs.stream().map(MirrorRemote::identity).toList());
+        }
+        return resolveInCache(BASE).orElseThrow(() -> new ReposixException(GitErrorCode.GIT_COMMAND_FAILED,
+                "git fetch of the mirror's main did not arrive in the cache"));
+    }
+
+    /** How pushing {@code main} ended. */
+    public enum MainPush {
+        /** The mirror's {@code main} fast-forwarded (or was created). */
+        PUSHED,
+        /** The mirror already had the commit. */
+        UP_TO_DATE,
+        /** The mirror's {@code main} moved since it was read; nothing was overwritten. */
+        LEASE_LOST
+    }
+
+    /**
+     * Pushes the cache's {@code main} to the mirror: nothing if it is there already, a plain push
+     * (creation only) to an empty mirror, otherwise a fast-forward (checked locally first) with an
+     * exact lease on the tip read before the sync.
+     *
+     * @param lease the mirror's {@code main} as read before the sync, empty for an empty mirror
+     * @return how it ended
+     * @throws ReposixException {@link GitErrorCode#GIT_COMMAND_FAILED} if the push failed for another
+     *     reason, or the cache's {@code main} does not descend from the lease
+     */
+    public MainPush pushMain(Optional<ObjectId> lease) {
+        ObjectId tip = cache.main().orElseThrow(() -> new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
+                "the cache has no main to push"));
+        if (lease.isPresent() && lease.get().equals(tip)) {
+            return MainPush.UP_TO_DATE;
+        }
+        if (lease.isPresent() && !isAncestor(lease.get(), tip)) {
+            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "the cache's main " + tip.name()
+                    + " does not descend from the mirror's main " + lease.get().name()
+                    + "; refusing to rewrite the mirror's history");
+        }
+        String source = relay("+" + ReposixRefs.MAIN + ":" + OUT) ? OUT : ReposixRefs.MAIN;
+        String leaseOption = "--force-with-lease=" + ReposixRefs.MAIN + ":"
+                + lease.map(ObjectId::name).orElse("");
+        GitBinary.Result result = GitBinary.run(network, "push", "--porcelain", leaseOption, mirror,
+                source + ":" + ReposixRefs.MAIN);
+        if (result.ok()) {
+            return MainPush.PUSHED;
+        }
+        Optional<ObjectId> now = readMain();
+        if (!now.equals(lease)) {
+            return MainPush.LEASE_LOST;
+        }
+        throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git push of main to the mirror failed: "
+                + result.output());
+    }
+
+    /**
+     * Pushes {@code refs/mirrors/<scheme>-head}, {@code refs/mirrors/<scheme>-synced-at} and the
+     * sync state to the mirror, forced, in one push separate from {@code main}'s.
+     *
+     * @return empty on success, else git's message (a warning: {@code main} is pushed already)
+     */
+    public Optional<String> pushAnnotations() {
+        String scheme = cache.location().scheme();
+        List<String> refs = new ArrayList<>(List.of(ReposixRefs.mirrorHead(scheme), ReposixRefs.mirrorSyncedAt(scheme)));
+        if (!absentInCache(ReposixRefs.STATE)) {
+            refs.add(ReposixRefs.STATE);
+        }
+        List<String> specs = refs.stream().map(ref -> "+" + ref + ":" + ref).toList();
+        try {
+            relay(specs.toArray(String[]::new));
+        } catch (ReposixException failure) {
+            return Optional.of(failure.getMessage());
+        }
+        List<String> arguments = new ArrayList<>(List.of("push", "--porcelain", mirror));
+        arguments.addAll(specs);
+        GitBinary.Result result = GitBinary.run(network, arguments.toArray(String[]::new));
+        return result.ok() ? Optional.empty() : Optional.of(result.output());
+    }
+
+    /** Copies refs from the cache into the relaying clone; false when git runs in the cache itself. */
+    private boolean relay(String... specs) {
+        if (network.equals(cacheDirectory())) {
+            return false;
+        }
+        fetch(network, cacheDirectory().toString(), List.of(specs));
+        return true;
+    }
+
+    private static void fetch(Path into, String from, List<String> specs) {
+        List<String> arguments = new ArrayList<>(List.of("fetch", "--quiet", "--no-tags", "--no-write-fetch-head", from));
+        arguments.addAll(specs);
+        GitBinary.check(into, arguments.toArray(String[]::new));
+    }
+
+    private static String identity(String spec) {
+        String destination = spec.substring(spec.indexOf(':') + 1);
+        return "+" + destination + ":" + destination;
+    }
+
+    private Optional<ObjectId> tip(String ref) {
+        String output = GitBinary.check(network, "ls-remote", mirror, ref);
+        for (String line : output.split("\n")) {
+            String[] fields = line.split("\t");
+            if (fields.length == 2 && fields[1].equals(ref) && ObjectId.isId(fields[0])) {
+                return Optional.of(ObjectId.fromString(fields[0]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Path cacheDirectory() {
+        return cache.location().directory();
+    }
+
+    private boolean absentInCache(String ref) {
+        return resolveInCache(ref).isEmpty();
+    }
+
+    private Optional<ObjectId> resolveInCache(String ref) {
+        try {
+            return Optional.ofNullable(cache.repository().exactRef(ref)).map(found -> found.getObjectId().copy());
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "reading " + ref, cacheDirectory());
+        }
+    }
+
+    private boolean isAncestor(ObjectId ancestor, ObjectId commit) {
+        try (RevWalk walk = new RevWalk(cache.repository())) {
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(commit));
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "checking ancestry", cacheDirectory());
+        }
+    }
+}
