@@ -196,4 +196,71 @@ class MirrorSyncE2ETest {
         assertThat(git(mirror, "show", "main:README.md")).isEqualTo("# Our mirror\n");
         assertThat(git(mirror, "show", "main:pages/Getting Started.md")).contains("Edited while the mirror moves.");
     }
+
+    @Test
+    void aFreshMachineTakesTheSyncStateFromTheMirrorAndSyncsIncrementally() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        String before = mirrorMain();
+        deleteRecursively(temporary.resolve("cache"));
+        editInConfluence("Getting Started", "<p>Edited for a new runner.</p>");
+
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+
+        assertThat(git(mirror, "log", "--format=%s", before + ".." + mirrorMain()))
+                .isEqualTo("Update \"Getting Started\"\n");
+    }
+
+    @Test
+    void aRunWithNothingToSyncStillAdvancesTheSyncedAtTag() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        String main = mirrorMain();
+        String tag = git(mirror, "rev-parse", "refs/mirrors/confluence-synced-at").strip();
+        Thread.sleep(1100);
+
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+
+        assertThat(cli.stdout()).contains("Mirror up to date: nothing to sync.");
+        assertThat(mirrorMain()).isEqualTo(main);
+        assertThat(git(mirror, "rev-parse", "refs/mirrors/confluence-synced-at").strip()).isNotEqualTo(tag);
+        assertThat(git(mirror, "rev-parse", "refs/mirrors/confluence-synced-at^{commit}").strip()).isEqualTo(main);
+    }
+
+    @Test
+    void aMirrorThatCannotBeReadIsAnExternalErrorWithItsCode() {
+        assertThat(reposix("mirror", "sync", "confluence::DEMO", "--mirror", temporary.resolve("nowhere.git").toString()))
+                .isEqualTo(ExitCodes.EXTERNAL);
+        assertThat(cli.stderr()).contains("RPX-5001").contains("git ls-remote");
+    }
+
+    @Test
+    void aPushTheMirrorRefusesIsAnExternalErrorAndNotALostLease() throws Exception {
+        Path hook = mirror.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\necho 'protected branch' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+
+        assertThat(mirrorSync()).isEqualTo(ExitCodes.EXTERNAL);
+
+        assertThat(cli.stderr()).contains("RPX-5002").contains("protected branch");
+        assertThat(git(mirror, "for-each-ref")).isEmpty();
+    }
+
+    @Test
+    void aShallowCloneIsRefusedWithTheFix() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        commitToMirror("someone", "README.md", "# Mirror\n");
+        Path shallow = temporary.resolve("shallow");
+        git(temporary, "clone", "--quiet", "--depth", "1", "file://" + mirror, shallow.toString());
+
+        assertThat(reposix("mirror", "sync", "confluence::DEMO", "-C", shallow.toString())).isEqualTo(ExitCodes.USER);
+
+        assertThat(cli.stderr()).contains("RPX-5003").contains("fetch-depth: 0");
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
 }

@@ -63,6 +63,11 @@ public final class MirrorRemote {
         boolean name = mirror.matches("[A-Za-z0-9._-]+") && Files.isDirectory(here)
                 && GitBinary.run(here, "remote", "get-url", mirror).ok();
         if (name) {
+            if (GitBinary.check(here, "rev-parse", "--is-shallow-repository").equals("true")) {
+                throw new ReposixException(MirrorErrorCode.MIRROR_SHALLOW_CLONE, here + " is a shallow clone; run"
+                        + " `git fetch --unshallow` in it, or check it out with full history (actions/checkout:"
+                        + " fetch-depth: 0)");
+            }
             return new MirrorRemote(cache, mirror, here);
         }
         boolean url = mirror.contains("://") || mirror.matches("[^/]+@[^/]+:.*");
@@ -83,7 +88,7 @@ public final class MirrorRemote {
      * The mirror's {@code main}, read with {@code git ls-remote}.
      *
      * @return the commit, empty on an empty mirror
-     * @throws ReposixException {@link GitErrorCode#GIT_COMMAND_FAILED} if the mirror cannot be read
+     * @throws ReposixException {@link MirrorErrorCode#MIRROR_UNREACHABLE} if the mirror cannot be read
      */
     public Optional<ObjectId> readMain() {
         return tip(ReposixRefs.MAIN);
@@ -102,7 +107,11 @@ public final class MirrorRemote {
         if (absentInCache(ReposixRefs.STATE) && tip(ReposixRefs.STATE).isPresent()) {
             specs.add("+" + ReposixRefs.STATE + ":" + ReposixRefs.STATE);
         }
-        fetch(network, mirror, specs);
+        GitBinary.Result fetched = GitBinary.run(network, fetchArguments(mirror, specs));
+        if (!fetched.ok()) {
+            throw new ReposixException(MirrorErrorCode.MIRROR_UNREACHABLE, "git fetch " + mirror + " failed: "
+                    + fetched.output());
+        }
         if (!network.equals(cacheDirectory())) {
             fetch(cacheDirectory(), network.toString(), specs.stream().map(MirrorRemote::identity).toList());
         }
@@ -127,8 +136,9 @@ public final class MirrorRemote {
      *
      * @param lease the mirror's {@code main} as read before the sync, empty for an empty mirror
      * @return how it ended
-     * @throws ReposixException {@link GitErrorCode#GIT_COMMAND_FAILED} if the push failed for another
-     *     reason, or the cache's {@code main} does not descend from the lease
+     * @throws ReposixException {@link MirrorErrorCode#MIRROR_PUSH_REJECTED} if the push failed for another
+     *     reason, {@link MirrorErrorCode#MIRROR_NOT_FAST_FORWARD} if the cache's {@code main} does not
+     *     descend from the lease
      */
     public MainPush pushMain(Optional<ObjectId> lease) {
         ObjectId tip = cache.main().orElseThrow(() -> new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
@@ -137,7 +147,7 @@ public final class MirrorRemote {
             return MainPush.UP_TO_DATE;
         }
         if (lease.isPresent() && !isAncestor(lease.get(), tip)) {
-            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "the cache's main " + tip.name()
+            throw new ReposixException(MirrorErrorCode.MIRROR_NOT_FAST_FORWARD, "the cache's main " + tip.name()
                     + " does not descend from the mirror's main " + lease.get().name()
                     + "; refusing to rewrite the mirror's history");
         }
@@ -153,8 +163,8 @@ public final class MirrorRemote {
         if (!now.equals(lease)) {
             return MainPush.LEASE_LOST;
         }
-        throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git push of main to the mirror failed: "
-                + result.output());
+        throw new ReposixException(MirrorErrorCode.MIRROR_PUSH_REJECTED, "git push of main to " + mirror
+                + " was refused: " + result.output());
     }
 
     /**
@@ -191,9 +201,13 @@ public final class MirrorRemote {
     }
 
     private static void fetch(Path into, String from, List<String> specs) {
+        GitBinary.check(into, fetchArguments(from, specs));
+    }
+
+    private static String[] fetchArguments(String from, List<String> specs) {
         List<String> arguments = new ArrayList<>(List.of("fetch", "--quiet", "--no-tags", "--no-write-fetch-head", from));
         arguments.addAll(specs);
-        GitBinary.check(into, arguments.toArray(String[]::new));
+        return arguments.toArray(String[]::new);
     }
 
     private static String identity(String spec) {
@@ -202,7 +216,12 @@ public final class MirrorRemote {
     }
 
     private Optional<ObjectId> tip(String ref) {
-        String output = GitBinary.check(network, "ls-remote", mirror, ref);
+        GitBinary.Result result = GitBinary.run(network, "ls-remote", mirror, ref);
+        if (!result.ok()) {
+            throw new ReposixException(MirrorErrorCode.MIRROR_UNREACHABLE, "git ls-remote " + mirror + " failed: "
+                    + result.output());
+        }
+        String output = result.output();
         for (String line : output.split("\n")) {
             String[] fields = line.split("\t");
             if (fields.length == 2 && fields[1].equals(ref) && ObjectId.isId(fields[0])) {
