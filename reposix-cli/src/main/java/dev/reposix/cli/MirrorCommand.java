@@ -3,8 +3,17 @@ package dev.reposix.cli;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.sync.MirrorReport;
 import dev.reposix.core.sync.SyncReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +62,9 @@ final class MirrorCommand implements Runnable {
                 description = "Run as if started in DIR (default: the current directory).")
         Path directory;
 
+        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+        OutputFormat format;
+
         @Override
         public Integer call() {
             RemoteSpec spec = RemoteSpec.parse(remote);
@@ -61,28 +73,60 @@ final class MirrorCommand implements Runnable {
             int pages = sync.created() + sync.updated() + sync.moved() + sync.deleted();
             PrintWriter err = this.spec.commandLine().getErr();
             boolean actions = "true".equals(environment().get("GITHUB_ACTIONS"));
-            switch (report.outcome()) {
-                case SYNCED:
-                    out().println("Mirror synced: " + pages + " pages changed; main " + report.mirrorMainBefore()
-                            .map(id -> id.substring(0, 12)).orElse("(new)") + " -> "
-                            + sync.head().map(id -> id.substring(0, 12)).orElse("") + " pushed to " + mirror);
-                    break;
-                case NOTHING_TO_DO:
-                    out().println("Mirror up to date: nothing to sync.");
-                    break;
-                default:
-                    err.println("warning: " + LEASE_LOST);
-                    if (actions) {
-                        out().println("::warning::" + LEASE_LOST);
-                    }
-                    break;
+            List<String> warnings = new ArrayList<>();
+            if (report.outcome() == MirrorReport.Outcome.LEASE_LOST) {
+                warnings.add(LEASE_LOST);
             }
-            report.annotationsWarning().ifPresent(warning -> err.println(
-                    "warning: pushing refs/mirrors/* and the sync state to the mirror failed (main was pushed): "
-                            + warning));
+            report.annotationsWarning().ifPresent(warning -> warnings.add(
+                    "pushing refs/mirrors/* and the sync state to the mirror failed (main was pushed): " + warning));
+            warnings.forEach(warning -> err.println("warning: " + warning));
             err.flush();
+            String outcome = report.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (format == OutputFormat.JSON) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("outcome", outcome);
+                json.put("changedPages", pages);
+                json.put("commits", sync.commits());
+                json.put("mirrorMainBefore", report.mirrorMainBefore().orElse(null));
+                json.put("main", sync.head().orElse(null));
+                json.put("warnings", warnings);
+                OutputFormat.printJson(out(), json);
+            } else {
+                switch (report.outcome()) {
+                    case SYNCED:
+                        out().println("Mirror synced: " + pages + " pages changed; main " + report.mirrorMainBefore()
+                                .map(id -> id.substring(0, 12)).orElse("(new)") + " -> "
+                                + sync.head().map(id -> id.substring(0, 12)).orElse("") + " pushed to " + mirror);
+                        break;
+                    case NOTHING_TO_DO:
+                        out().println("Mirror up to date: nothing to sync.");
+                        break;
+                    default:
+                        out().println("Mirror not updated: it moved during this run; the next run catches up.");
+                        break;
+                }
+            }
+            if (actions) {
+                warnings.forEach(warning -> out().println("::warning::" + warning));
+                writeGithubOutput(outcome, pages);
+            }
             out().flush();
             return ExitCodes.OK;
+        }
+
+        /** Appends {@code outcome} and {@code changed-pages} to the file named by {@code GITHUB_OUTPUT}. */
+        private void writeGithubOutput(String outcome, int pages) {
+            String file = environment().get("GITHUB_OUTPUT");
+            if (file == null || file.isBlank()) {
+                return;
+            }
+            try {
+                Files.writeString(Path.of(file), "outcome=" + outcome + "\nchanged-pages=" + pages + "\n",
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException unwritable) {
+                this.spec.commandLine().getErr().println("warning: cannot write GITHUB_OUTPUT " + file + ": "
+                        + unwritable.getMessage());
+            }
         }
     }
 }

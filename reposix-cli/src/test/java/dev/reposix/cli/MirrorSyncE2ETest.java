@@ -188,6 +188,7 @@ class MirrorSyncE2ETest {
 
         assertThat(run.get(120, TimeUnit.SECONDS)).as(held.stderr()).isZero();
         assertThat(held.stderr()).contains("warning: " + MirrorCommand.LEASE_LOST);
+        assertThat(held.stdout()).contains("Mirror not updated");
         assertThat(mirrorMain()).as("nothing was overwritten").isEqualTo(moved);
 
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
@@ -254,6 +255,19 @@ class MirrorSyncE2ETest {
         assertThat(reposix("mirror", "sync", "confluence::DEMO", "-C", shallow.toString())).isEqualTo(ExitCodes.USER);
 
         assertThat(cli.stderr()).contains("RPX-5003").contains("fetch-depth: 0");
+    }
+
+    @Test
+    void underGithubActionsTheOutcomeGoesToGithubOutputAndJsonIsPrintedOnRequest() throws Exception {
+        Path output = temporary.resolve("github-output");
+        environment.put("GITHUB_ACTIONS", "true");
+        environment.put("GITHUB_OUTPUT", output.toString());
+
+        assertThat(reposix("mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString(), "--format", "json"))
+                .as(cli.stderr()).isZero();
+
+        assertThat(cli.stdout()).contains("\"outcome\" : \"synced\"").contains("\"changedPages\" : 31");
+        assertThat(Files.readString(output)).isEqualTo("outcome=synced\nchanged-pages=31\n");
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
