@@ -3,6 +3,7 @@ package dev.reposix.cli;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.sync.MirrorReport;
 import dev.reposix.core.sync.SyncReport;
+import dev.reposix.git.MirrorErrorCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,11 @@ final class MirrorCommand implements Runnable {
             List<String> warnings = new ArrayList<>();
             if (report.outcome() == MirrorReport.Outcome.LEASE_LOST) {
                 warnings.add(LEASE_LOST);
+            }
+            if (!sync.restored().isEmpty()) {
+                warnings.add(MirrorErrorCode.MIRROR_RECORDS_EDITED.code() + ": " + sync.restored().size()
+                        + " file(s) in the records folder were changed on the mirror without reposix and were put back"
+                        + " as the source of truth has them: " + String.join(", ", sync.restored()));
             }
             report.annotationsWarning().ifPresent(warning -> warnings.add(
                     "pushing refs/mirrors/* and the sync state to the mirror failed (main was pushed): " + warning));

@@ -270,6 +270,36 @@ class MirrorSyncE2ETest {
         assertThat(Files.readString(output)).isEqualTo("outcome=synced\nchanged-pages=31\n");
     }
 
+    @Test
+    void editsPushedStraightIntoTheRecordsFolderAreReportedAndTheSourceOfTruthWins() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        String synced = git(mirror, "show", "main:pages/Getting Started.md");
+        Path clone = temporary.resolve("direct");
+        git(temporary, "clone", "--quiet", mirror.toString(), clone.toString());
+        Files.writeString(clone.resolve("pages/Getting Started.md"), "vandalised\n");
+        Files.writeString(clone.resolve("pages/Stray.md"), "not from Confluence\n");
+        Files.writeString(clone.resolve("README.md"), "# Kept\n");
+        git(clone, "add", "-A");
+        git(clone, "commit", "--quiet", "-m", "Direct edit");
+        git(clone, "push", "--quiet", "origin", "HEAD:refs/heads/main");
+        String pushed = mirrorMain();
+
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+
+        assertThat(cli.stderr()).contains("warning: RPX-5005: 2 file(s)")
+                .contains("pages/Getting Started.md, pages/Stray.md");
+        git(mirror, "merge-base", "--is-ancestor", pushed, mirrorMain());
+        assertThat(git(mirror, "show", "main:pages/Getting Started.md")).isEqualTo(synced);
+        assertThat(git(mirror, "ls-tree", "-r", "--name-only", "main")).doesNotContain("pages/Stray.md")
+                .contains("README.md");
+        assertThat(git(mirror, "show", "main:README.md")).isEqualTo("# Kept\n");
+
+        editInConfluence("Getting Started", "<p>After the restore.</p>");
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        assertThat(cli.stderr()).doesNotContain("RPX-5005");
+        assertThat(git(mirror, "show", "main:pages/Getting Started.md")).contains("After the restore.");
+    }
+
     private static void deleteRecursively(Path directory) throws IOException {
         try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -34,7 +34,15 @@ public enum MirrorErrorCode implements ErrorCode {
                     + " mirror's history; reposix refuses. A sync on top of the mirror's main should make this"
                     + " impossible: a bug in reposix.",
             "Run again with --verbose and report the output (it contains no secrets).",
-            ""));
+            "")),
+    /** A warning, not an error: files in the records folder were changed on the mirror without reposix. */
+    MIRROR_RECORDS_EDITED(new ErrorInfo(5005, ErrorCategory.USER,
+            "Files in the mirror's records folder were changed without reposix (a direct push or a merged pull"
+                    + " request). The source of truth's content wins: the mirror sync put them back as the last"
+                    + " sync left them, then synced as usual. Files outside the records folder are kept.",
+            "Edit pages in the source of truth (or through an attached working tree), and protect the mirror's"
+                    + " main so that only the sync account can push to it.",
+            "git log --format='%h %an %s' -- pages/"));
 
     private final ErrorInfo info;
 

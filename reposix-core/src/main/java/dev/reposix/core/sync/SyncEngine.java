@@ -18,6 +18,10 @@ import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLock;
+import dev.reposix.git.CommitDraft;
+import dev.reposix.git.FileKind;
+import dev.reposix.git.PathChange;
+import dev.reposix.git.Signature;
 import dev.reposix.git.SyncState;
 import dev.reposix.git.SyncStateStore;
 import dev.reposix.git.SyncTransaction;
@@ -163,9 +167,13 @@ public final class SyncEngine {
                     + " REPOSIX_CACHE_DIR for a tree with the other layout");
         }
         Layout layout = config.toLayout();
-        Optional<SyncState> found = base.flatMap(commit -> cache.syncStates().findNearest(commit, MAX_STATE_STEPS))
-                .map(SyncStateStore.Found::state);
+        Optional<SyncStateStore.Found> nearest = base.flatMap(commit ->
+                cache.syncStates().findNearest(commit, MAX_STATE_STEPS));
+        Optional<SyncState> found = nearest.map(SyncStateStore.Found::state);
         SyncState previous = found.orElse(SyncState.empty());
+        List<String> restored = nearest.filter(state -> !state.commit().equals(base.get()))
+                .map(state -> restoreRecords(transaction, cache, state.commit(), config, clock.instant()))
+                .orElse(List.of());
         List<ManifestEntry> manifest = source.manifest().stream()
                 .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
         LayoutPlan plan = layout.plan(manifest, source.homeRecord());
@@ -188,8 +196,40 @@ public final class SyncEngine {
                     + "); nothing was changed, run the command again");
         }
         return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
-                counts.created(), counts.updated(), counts.moved(), counts.deleted(), counts.commits(),
-                outcome.syncTag());
+                counts.created(), counts.updated(), counts.moved(), counts.deleted(),
+                counts.commits() + (restored.isEmpty() ? 0 : 1), outcome.syncTag(), restored);
+    }
+
+    /**
+     * Files in the records folder that changed after the last sync commit below the base without
+     * reposix (a direct push or a merged pull request to a mirror) are put back as that sync left
+     * them, in one reposix commit: the source of truth's content wins, and the sync then proceeds
+     * from the state it recorded. Files outside the records folder are never touched.
+     *
+     * @return the restored paths, sorted; empty if none
+     */
+    private static List<String> restoreRecords(SyncTransaction transaction, Cache cache, ObjectId synced,
+            TreeConfig config, Instant now) {
+        String folder = config.recordsFolder().isEmpty() ? "" : config.recordsFolder() + "/";
+        ObjectId base = transaction.main().orElseThrow();
+        List<PathChange> changes = cache.trees().diff(Optional.of(synced), base).stream()
+                .filter(change -> change.path().startsWith(folder)).toList();
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        try (CommitDraft draft = transaction.newCommit()) {
+            for (PathChange change : changes) {
+                if (change.oldBlob().isPresent()) {
+                    draft.putBlob(change.path(), change.oldBlob().get(), FileKind.REGULAR);
+                } else {
+                    draft.delete(change.path());
+                }
+            }
+            Signature reposix = Authors.reposixAt(now);
+            draft.commitIfChanged(reposix, reposix, "Restore " + changes.size() + " file(s) in " + folder
+                    + " changed without reposix: the source of truth wins").ifPresent(transaction::advanceMain);
+        }
+        return changes.stream().map(PathChange::path).toList();
     }
 
     private static Optional<TreeConfig> configOf(Cache cache, Optional<ObjectId> base) {
