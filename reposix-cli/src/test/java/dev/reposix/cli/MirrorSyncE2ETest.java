@@ -300,6 +300,27 @@ class MirrorSyncE2ETest {
         assertThat(git(mirror, "show", "main:pages/Getting Started.md")).contains("After the restore.");
     }
 
+    @Test
+    void mirrorRefsMovedByAnotherRunMeanwhileAreNotReplacedAndThatIsAWarning() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        editInConfluence("Getting Started", "<p>Edited during a concurrent run.</p>");
+        RequestLatch latch = new RequestLatch();
+        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
+
+        CliRunner held = new CliRunner();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> held.run(environment,
+                getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString()));
+        assertThat(latch.awaitArrival(Duration.ofSeconds(30))).as("the sync reached the listing").isTrue();
+        String other = git(mirror, "rev-parse", "refs/reposix/state").strip();
+        git(mirror, "update-ref", "refs/mirrors/confluence-head", other);
+        latch.release();
+
+        assertThat(run.get(120, TimeUnit.SECONDS)).as(held.stderr()).isZero();
+        assertThat(held.stdout()).contains("Mirror synced: 1 pages changed");
+        assertThat(held.stderr()).contains("warning: pushing refs/mirrors/* and the sync state to the mirror failed");
+        assertThat(git(mirror, "rev-parse", "refs/mirrors/confluence-head").strip()).isEqualTo(other);
+    }
+
     private static void deleteRecursively(Path directory) throws IOException {
         try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

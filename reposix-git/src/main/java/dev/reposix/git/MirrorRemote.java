@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -27,7 +29,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * <p>The mirror's {@code main} is fetched into {@value #BASE} of the cache; {@code main} is pushed as
  * a fast-forward checked locally and guarded by an exact lease
  * ({@code --force-with-lease=refs/heads/main:<oid>}), never forced otherwise; the annotation refs
- * and the sync state are pushed forced, separately. Not thread-safe; use it under the cache lock.
+ * and the sync state are pushed forced, separately, each with its own lease on the value read at
+ * the start (so a concurrent run's newer refs are never replaced by older ones). Not thread-safe; use it under the cache lock.
  *
  * @since 0.1
  */
@@ -40,6 +43,8 @@ public final class MirrorRemote {
     private final Cache cache;
     private final String mirror;
     private final Path network;
+    /** The mirror's refs as read by {@link #readMain}: the leases of the later pushes. */
+    private final Map<String, ObjectId> seen = new HashMap<>();
 
     private MirrorRemote(Cache cache, String mirror, Path network) {
         this.cache = cache;
@@ -91,7 +96,11 @@ public final class MirrorRemote {
      * @throws ReposixException {@link MirrorErrorCode#MIRROR_UNREACHABLE} if the mirror cannot be read
      */
     public Optional<ObjectId> readMain() {
-        return tip(ReposixRefs.MAIN);
+        String scheme = cache.location().scheme();
+        seen.clear();
+        seen.putAll(tips(ReposixRefs.MAIN, ReposixRefs.STATE, ReposixRefs.mirrorHead(scheme),
+                ReposixRefs.mirrorSyncedAt(scheme)));
+        return Optional.ofNullable(seen.get(ReposixRefs.MAIN));
     }
 
     /**
@@ -104,7 +113,7 @@ public final class MirrorRemote {
      */
     public ObjectId fetchMain(ObjectId main) {
         List<String> specs = new ArrayList<>(List.of("+" + ReposixRefs.MAIN + ":" + BASE));
-        if (absentInCache(ReposixRefs.STATE) && tip(ReposixRefs.STATE).isPresent()) {
+        if (absentInCache(ReposixRefs.STATE) && seen.containsKey(ReposixRefs.STATE)) {
             specs.add("+" + ReposixRefs.STATE + ":" + ReposixRefs.STATE);
         }
         GitBinary.Result fetched = GitBinary.run(network, fetchArguments(mirror, specs));
@@ -159,7 +168,7 @@ public final class MirrorRemote {
         if (result.ok()) {
             return MainPush.PUSHED;
         }
-        Optional<ObjectId> now = readMain();
+        Optional<ObjectId> now = Optional.ofNullable(tips(ReposixRefs.MAIN).get(ReposixRefs.MAIN));
         if (!now.equals(lease)) {
             return MainPush.LEASE_LOST;
         }
@@ -169,7 +178,8 @@ public final class MirrorRemote {
 
     /**
      * Pushes {@code refs/mirrors/<scheme>-head}, {@code refs/mirrors/<scheme>-synced-at} and the
-     * sync state to the mirror, forced, in one push separate from {@code main}'s.
+     * sync state to the mirror, forced with a lease on the values {@link #readMain} saw, in one push
+     * separate from {@code main}'s.
      *
      * @return empty on success, else git's message (a warning: {@code main} is pushed already)
      */
@@ -179,14 +189,19 @@ public final class MirrorRemote {
         if (!absentInCache(ReposixRefs.STATE)) {
             refs.add(ReposixRefs.STATE);
         }
-        List<String> specs = refs.stream().map(ref -> "+" + ref + ":" + ref).toList();
         try {
-            relay(specs.toArray(String[]::new));
+            relay(refs.stream().map(ref -> "+" + ref + ":" + ref).toArray(String[]::new));
         } catch (ReposixException failure) {
             return Optional.of(failure.getMessage());
         }
-        List<String> arguments = new ArrayList<>(List.of("push", "--porcelain", mirror));
-        arguments.addAll(specs);
+        List<String> arguments = new ArrayList<>(List.of("push", "--porcelain"));
+        for (String ref : refs) {
+            // forced (the tag is replaced, not fast-forwarded) but only over what this run read
+            arguments.add("--force-with-lease=" + ref + ":" + Optional.ofNullable(seen.get(ref)).map(ObjectId::name)
+                    .orElse(""));
+        }
+        arguments.add(mirror);
+        refs.forEach(ref -> arguments.add(ref + ":" + ref));
         GitBinary.Result result = GitBinary.run(network, arguments.toArray(String[]::new));
         return result.ok() ? Optional.empty() : Optional.of(result.output());
     }
@@ -215,20 +230,24 @@ public final class MirrorRemote {
         return "+" + destination + ":" + destination;
     }
 
-    private Optional<ObjectId> tip(String ref) {
-        GitBinary.Result result = GitBinary.run(network, "ls-remote", mirror, ref);
+    /** The mirror's values of the given refs, read in one {@code git ls-remote}; absent refs are left out. */
+    private Map<String, ObjectId> tips(String... refs) {
+        List<String> arguments = new ArrayList<>(List.of("ls-remote", mirror));
+        arguments.addAll(List.of(refs));
+        GitBinary.Result result = GitBinary.run(network, arguments.toArray(String[]::new));
         if (!result.ok()) {
             throw new ReposixException(MirrorErrorCode.MIRROR_UNREACHABLE, "git ls-remote " + mirror + " failed: "
                     + result.output());
         }
-        String output = result.output();
-        for (String line : output.split("\n")) {
+        Map<String, ObjectId> found = new HashMap<>();
+        List<String> wanted = List.of(refs);
+        for (String line : result.output().split("\n")) {
             String[] fields = line.split("\t");
-            if (fields.length == 2 && fields[1].equals(ref) && ObjectId.isId(fields[0])) {
-                return Optional.of(ObjectId.fromString(fields[0]));
+            if (fields.length == 2 && wanted.contains(fields[1]) && ObjectId.isId(fields[0])) {
+                found.put(fields[1], ObjectId.fromString(fields[0]));
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     private Path cacheDirectory() {
