@@ -321,6 +321,16 @@ class MirrorSyncE2ETest {
         assertThat(git(mirror, "rev-parse", "refs/mirrors/confluence-head").strip()).isEqualTo(other);
     }
 
+    @Test
+    void aMirrorHostOffTheAllowListIsDeniedBeforeGitContactsIt() throws Exception {
+        Path clone = commitToMirror("checkout", "README.md", "# Mirror\n");
+        git(clone, "remote", "set-url", "--push", "origin", "https://token:s3cr3t@git.example.com/acme/eng.git");
+
+        assertThat(reposix("mirror", "sync", "confluence::DEMO", "-C", clone.toString())).isEqualTo(ExitCodes.EXTERNAL);
+
+        assertThat(cli.stderr()).contains("RPX-1001").contains("https://git.example.com").doesNotContain("s3cr3t");
+    }
+
     private static void deleteRecursively(Path directory) throws IOException {
         try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -81,6 +81,27 @@ public final class MirrorRemote {
     }
 
     /**
+     * The URLs git will fetch from and push to, for the egress policy: the remote's fetch and push
+     * URLs (after {@code insteadOf} rewriting) for a remote name, else the URL or absolute path given.
+     *
+     * @return the URLs; may contain credentials, never print them
+     */
+    public List<String> urls() {
+        if (network.equals(cacheDirectory())) {
+            return List.of(mirror);
+        }
+        List<String> urls = new ArrayList<>();
+        for (String flag : List.of("--all", "--push")) {
+            for (String url : GitBinary.check(network, "remote", "get-url", flag, mirror).split("\n")) {
+                if (!url.isBlank() && !urls.contains(url.strip())) {
+                    urls.add(url.strip());
+                }
+            }
+        }
+        return urls;
+    }
+
+    /**
      * Where git runs for the network leg: the cache, or the clone that knows the remote name.
      *
      * @return the directory

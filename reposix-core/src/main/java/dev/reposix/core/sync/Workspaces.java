@@ -4,6 +4,7 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.CoreErrorCode;
 import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.http.EgressPolicy;
 import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
@@ -135,7 +136,8 @@ public final class Workspaces {
      * binary, fetches it into the cache and syncs on top of it (so the mirror only fast-forwards and
      * its files outside the records folder are carried forward), pushes {@code main} as a
      * fast-forward with a lease on the tip read first, and then pushes the {@code refs/mirrors/*}
-     * refs and the sync state in a separate push. The cache lock is held throughout.
+     * refs and the sync state in a separate push. The mirror's URL must pass the egress policy
+     * (see {@code MirrorEgress}; local paths are exempt). The cache lock is held throughout.
      *
      * @param remote the remote
      * @param mirror a remote name of the repository at {@code workingDirectory}, a URL or a path
@@ -146,6 +148,8 @@ public final class Workspaces {
         try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source);
              CacheLock lock = cache.lock(engine.lockWait())) {
             MirrorRemote target = MirrorRemote.resolve(cache, mirror, workingDirectory);
+            EgressPolicy egress = EgressPolicy.fromEnvironment(environment);
+            target.urls().forEach(url -> MirrorEgress.check(egress, url));
             Optional<ObjectId> before = target.readMain();
             Optional<ObjectId> base = before.map(target::fetchMain);
             SyncReport report = engine.sync(remote, source, cache, lock, Optional.empty(), base);
