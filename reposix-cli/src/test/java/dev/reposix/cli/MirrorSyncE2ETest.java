@@ -329,6 +329,10 @@ class MirrorSyncE2ETest {
         assertThat(reposix("mirror", "sync", "confluence::DEMO", "-C", clone.toString())).isEqualTo(ExitCodes.EXTERNAL);
 
         assertThat(cli.stderr()).contains("RPX-1001").contains("https://git.example.com").doesNotContain("s3cr3t");
+
+        assertThat(reposix("mirror", "sync", "confluence::DEMO", "--mirror", "git@git.example.com:acme/eng.git"))
+                .isEqualTo(ExitCodes.EXTERNAL);
+        assertThat(cli.stderr()).contains("RPX-1001").contains("git.example.com (ssh)");
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -75,7 +75,8 @@ public final class MirrorRemote {
             }
             return new MirrorRemote(cache, mirror, here);
         }
-        boolean url = mirror.contains("://") || mirror.matches("[^/]+@[^/]+:.*");
+        // git's own rule: a colon before any slash makes it an scp-like ssh address ([user@]host:path)
+        boolean url = mirror.contains("://") || mirror.matches("[^/]*[^/:]:.*");
         String target = url ? mirror : here.resolve(mirror).normalize().toString();
         return new MirrorRemote(cache, target, cache.location().directory());
     }
