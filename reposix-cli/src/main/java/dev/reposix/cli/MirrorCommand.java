@@ -4,6 +4,7 @@ import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.sync.MirrorReport;
 import dev.reposix.core.sync.SyncReport;
 import dev.reposix.git.MirrorErrorCode;
+import dev.reposix.git.MirrorRemote;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,8 @@ final class MirrorCommand implements Runnable {
                     case SYNCED:
                         out().println("Mirror synced: " + pages + " pages changed; main " + report.mirrorMainBefore()
                                 .map(id -> id.substring(0, 12)).orElse("(new)") + " -> "
-                                + sync.head().map(id -> id.substring(0, 12)).orElse("") + " pushed to " + mirror);
+                                + sync.head().map(id -> id.substring(0, 12)).orElse("") + " pushed to "
+                                + MirrorRemote.redact(mirror));
                         break;
                     case NOTHING_TO_DO:
                         out().println("Mirror up to date: nothing to sync.");

@@ -335,6 +335,16 @@ class MirrorSyncE2ETest {
         assertThat(cli.stderr()).contains("RPX-1001").contains("git.example.com (ssh)");
     }
 
+    @Test
+    void credentialsInTheMirrorUrlNeverReachTheOutput() {
+        String url = simulator.baseUrl().replaceFirst("://", "://someone:s3cr3t@") + "/nowhere.git";
+
+        assertThat(reposix("mirror", "sync", "confluence::DEMO", "--mirror", url)).isEqualTo(ExitCodes.EXTERNAL);
+
+        assertThat(cli.stderr()).contains("RPX-5001").doesNotContain("s3cr3t");
+        assertThat(cli.stdout()).doesNotContain("s3cr3t");
+    }
+
     private static void deleteRecursively(Path directory) throws IOException {
         try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -39,6 +39,7 @@ public final class MirrorRemote {
     /** Where the mirror's {@code main} is fetched to in the cache (and in a relaying clone). */
     public static final String BASE = "refs/reposix/mirror-base";
     private static final String OUT = "refs/reposix/mirror-out";
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://[^/@\\s]*@");
 
     private final Cache cache;
     private final String mirror;
@@ -79,6 +80,25 @@ public final class MirrorRemote {
         boolean url = mirror.contains("://") || mirror.matches("[^/]*[^/:]:.*");
         String target = url ? mirror : here.resolve(mirror).normalize().toString();
         return new MirrorRemote(cache, target, cache.location().directory());
+    }
+
+    /**
+     * A text with the user info (e.g. a token) of every URL in it removed, for messages and logs.
+     *
+     * @param text a URL, or git's output
+     * @return the text without user info
+     */
+    public static String redact(String text) {
+        return USER_INFO.matcher(text).replaceAll("$1://");
+    }
+
+    /**
+     * The mirror as it may be shown: its remote name, path, or URL without user info.
+     *
+     * @return the display form
+     */
+    public String displayName() {
+        return redact(mirror);
     }
 
     /**
@@ -140,8 +160,8 @@ public final class MirrorRemote {
         }
         GitBinary.Result fetched = GitBinary.run(network, fetchArguments(mirror, specs));
         if (!fetched.ok()) {
-            throw new ReposixException(MirrorErrorCode.MIRROR_UNREACHABLE, "git fetch " + mirror + " failed: "
-                    + fetched.output());
+            throw new ReposixException(MirrorErrorCode.MIRROR_UNREACHABLE, "git fetch " + displayName() + " failed: "
+                    + redact(fetched.output()));
         }
         if (!network.equals(cacheDirectory())) {
             fetch(cacheDirectory(), network.toString(), specs.stream().map(MirrorRemote::identity).toList());
@@ -194,8 +214,8 @@ public final class MirrorRemote {
         if (!now.equals(lease)) {
             return MainPush.LEASE_LOST;
         }
-        throw new ReposixException(MirrorErrorCode.MIRROR_PUSH_REJECTED, "git push of main to " + mirror
-                + " was refused: " + result.output());
+        throw new ReposixException(MirrorErrorCode.MIRROR_PUSH_REJECTED, "git push of main to " + displayName()
+                + " was refused: " + redact(result.output()));
     }
 
     /**
@@ -225,7 +245,7 @@ public final class MirrorRemote {
         arguments.add(mirror);
         refs.forEach(ref -> arguments.add(ref + ":" + ref));
         GitBinary.Result result = GitBinary.run(network, arguments.toArray(String[]::new));
-        return result.ok() ? Optional.empty() : Optional.of(result.output());
+        return result.ok() ? Optional.empty() : Optional.of(redact(result.output()));
     }
 
     /** Copies refs from the cache into the relaying clone; false when git runs in the cache itself. */
@@ -258,8 +278,8 @@ public final class MirrorRemote {
         arguments.addAll(List.of(refs));
         GitBinary.Result result = GitBinary.run(network, arguments.toArray(String[]::new));
         if (!result.ok()) {
-            throw new ReposixException(MirrorErrorCode.MIRROR_UNREACHABLE, "git ls-remote " + mirror + " failed: "
-                    + result.output());
+            throw new ReposixException(MirrorErrorCode.MIRROR_UNREACHABLE, "git ls-remote " + displayName() + " failed: "
+                    + redact(result.output()));
         }
         Map<String, ObjectId> found = new HashMap<>();
         List<String> wanted = List.of(refs);
