@@ -5,6 +5,7 @@ import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.api.StandardErrorCode;
 import dev.reposix.core.http.HttpErrorCode;
 import dev.reposix.git.GitErrorCode;
+import dev.reposix.git.MirrorErrorCode;
 import dev.reposix.core.render.RenderErrorCode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ public final class ErrorCatalog {
         codes.addAll(Arrays.asList(RenderErrorCode.values()));
         codes.addAll(Arrays.asList(HttpErrorCode.values()));
         codes.addAll(Arrays.asList(GitErrorCode.values()));
+        codes.addAll(Arrays.asList(MirrorErrorCode.values()));
         for (SourceOfTruthProvider provider : providers) {
             codes.addAll(provider.errorCodes());
         }

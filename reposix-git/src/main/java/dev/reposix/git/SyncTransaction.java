@@ -56,6 +56,7 @@ public final class SyncTransaction {
     private Optional<ObjectId> stateIndex;
     private final List<ObjectId> stateCommits = new ArrayList<>();
     private boolean finished;
+    private boolean started;
 
     SyncTransaction(Repository repository, String scheme, CacheLock lock) {
         this.repository = repository;
@@ -95,6 +96,7 @@ public final class SyncTransaction {
      */
     public CommitDraft newCommit() {
         checkOpen();
+        started = true;
         return new CommitDraft(repository, main);
     }
 
@@ -106,12 +108,63 @@ public final class SyncTransaction {
     public void advanceMain(ObjectId commit) {
         requireNonNull(commit, "commit is null");
         checkOpen();
+        started = true;
         if (main.isPresent() && !isAncestor(main.get(), commit)) {
             throw new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
                     "commit " + commit.name() + " does not descend from " + main.get().name()
                             + "; main only fast-forwards");
         }
         main = Optional.of(commit.copy());
+    }
+
+    /**
+     * Builds this sync on top of a commit that came from elsewhere — the {@code main} of a mirror,
+     * fetched into this cache — so that the commits of the sync descend from it and the mirror only
+     * ever fast-forwards. Call it before the first {@link #newCommit}/{@link #advanceMain}.
+     *
+     * <p>The choice, in order: no {@code main} yet, or {@code main} is an ancestor of the commit (the
+     * mirror has commits of its own on top, e.g. a workflow file, or another machine synced it):
+     * the commit becomes the base ({@link Adoption#ADOPTED}). The same commit: nothing to do
+     * ({@link Adoption#SAME}). The commit is an ancestor of {@code main} (this cache synced further
+     * than the mirror got, e.g. a push that did not reach it): {@code main} stays, the mirror will
+     * fast-forward to it ({@link Adoption#KEPT}). Neither descends from the other (the cache was
+     * made independently of the mirror): the mirror wins, because its history is the one people
+     * cloned and it must never be rewritten, while the cache is only a local copy
+     * ({@link Adoption#REPLACED}; {@code main} of the cache then moves without a fast-forward).
+     * The sync state of the new base is looked up by the caller (nearest ancestor with a state).
+     *
+     * @param commit the commit to build on; its objects must be in this repository
+     * @return which of the cases applied
+     */
+    public Adoption adoptBase(ObjectId commit) {
+        requireNonNull(commit, "commit is null");
+        checkOpen();
+        if (started) {
+            throw new ReposixException(GitErrorCode.TRANSACTION_MISUSE,
+                    "a base can only be adopted before the first commit of a sync");
+        }
+        Adoption adoption;
+        if (main.isEmpty() || isAncestor(main.get(), commit)) {
+            adoption = main.filter(commit::equals).isPresent() ? Adoption.SAME : Adoption.ADOPTED;
+        } else if (isAncestor(commit, main.get())) {
+            return Adoption.KEPT;
+        } else {
+            adoption = Adoption.REPLACED;
+        }
+        main = Optional.of(commit.copy());
+        return adoption;
+    }
+
+    /** How {@link #adoptBase} treated the offered commit. */
+    public enum Adoption {
+        /** The offered commit is {@code main} already. */
+        SAME,
+        /** {@code main} was absent or an ancestor of the offered commit, which became the base. */
+        ADOPTED,
+        /** The offered commit is an ancestor of {@code main}, which stays the base. */
+        KEPT,
+        /** Neither descended from the other; the offered commit replaced {@code main} as the base. */
+        REPLACED
     }
 
     /**

@@ -208,4 +208,59 @@ class SyncTransactionTest {
         assertThat(cache.trees().files(cache.main().orElseThrow())).containsOnlyKeys("pages/a.md", "pages/b.md",
                 "pages/c.md");
     }
+
+    /** A commit on top of {@code parent} (or a root), not on any ref. */
+    private ObjectId commitOn(java.util.Optional<ObjectId> parent, String path, String text) {
+        try (CommitDraft draft = new CommitDraft(repository, parent)) {
+            draft.put(path, text.getBytes(UTF_8));
+            return draft.commit(TestRepos.JANE, TestRepos.REPOSIX.at(TestRepos.T0), "elsewhere");
+        }
+    }
+
+    @Test
+    void adoptingABaseOnAnEmptyCacheOrAheadOfMainBuildsOnIt() {
+        ObjectId mirror = commitOn(java.util.Optional.empty(), "README.md", "mirror");
+        SyncTransaction first = cache.beginSync(lock);
+        assertThat(first.adoptBase(mirror)).isEqualTo(SyncTransaction.Adoption.ADOPTED);
+        assertThat(first.main()).contains(mirror);
+        try (CommitDraft draft = first.newCommit()) {
+            assertThat(draft.parent()).contains(mirror);
+        }
+        assertThat(first.apply(TestRepos.T0, TestRepos.REPOSIX).applied()).isTrue();
+        assertThat(cache.main()).contains(mirror);
+
+        ObjectId ahead = commitOn(java.util.Optional.of(mirror), ".github/workflows/sync.yml", "on: push");
+        assertThat(cache.beginSync(lock).adoptBase(ahead)).isEqualTo(SyncTransaction.Adoption.ADOPTED);
+        assertThat(cache.beginSync(lock).adoptBase(mirror)).isEqualTo(SyncTransaction.Adoption.SAME);
+    }
+
+    @Test
+    void anOlderBaseKeepsMainAndADivergedOneReplacesIt() {
+        sync(TestRepos.T0, Map.of("pages/a.md", "a"));
+        ObjectId older = cache.main().orElseThrow();
+        sync(TestRepos.T0.plusSeconds(60), Map.of("pages/a.md", "b"));
+        ObjectId main = cache.main().orElseThrow();
+
+        SyncTransaction kept = cache.beginSync(lock);
+        assertThat(kept.adoptBase(older)).isEqualTo(SyncTransaction.Adoption.KEPT);
+        assertThat(kept.main()).contains(main);
+
+        ObjectId diverged = commitOn(java.util.Optional.of(older), "README.md", "other");
+        SyncTransaction replaced = cache.beginSync(lock);
+        assertThat(replaced.adoptBase(diverged)).isEqualTo(SyncTransaction.Adoption.REPLACED);
+        assertThat(replaced.apply(TestRepos.T0.plusSeconds(120), TestRepos.REPOSIX).applied()).isTrue();
+        assertThat(cache.main()).contains(diverged);
+    }
+
+    @Test
+    void aBaseCannotBeAdoptedOnceCommitsWereMade() {
+        SyncTransaction transaction = cache.beginSync(lock);
+        try (CommitDraft draft = transaction.newCommit()) {
+            draft.put("pages/a.md", "a".getBytes(UTF_8));
+            transaction.advanceMain(draft.commit(TestRepos.JANE, TestRepos.REPOSIX.at(TestRepos.T0), "sync"));
+        }
+        ObjectId other = commitOn(java.util.Optional.empty(), "README.md", "x");
+        assertThatThrownBy(() -> transaction.adoptBase(other)).isInstanceOf(ReposixException.class)
+                .hasMessageContaining("before the first commit");
+    }
 }

@@ -129,6 +129,18 @@ public final class EgressPolicy {
     }
 
     /**
+     * Whether some allowed origin has this host, whatever its scheme and port: an {@code https://host}
+     * entry also authorises {@code ssh} to that host (git over ssh to a mirror).
+     *
+     * @param host the host name, as in a URL
+     * @return {@code true} if the host is on the list
+     */
+    public boolean allowsHost(String host) {
+        return configurationError.isEmpty()
+                && allowed.stream().anyMatch(entry -> entry.origin().host().equalsIgnoreCase(host));
+    }
+
+    /**
      * Throws unless a URI may be requested; call it before opening any connection.
      *
      * @param uri the target

@@ -47,10 +47,10 @@ final class HistoryWriter {
         this.committer = Authors.reposixAt(now);
     }
 
-    SyncCounts write(TreeConfig config, Layout layout, LayoutPlan plan, SyncState previous, SyncPlan work,
+    SyncCounts write(boolean firstImport, TreeConfig config, Layout layout, LayoutPlan plan, SyncState previous, SyncPlan work,
             Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled) {
         RecordRenderer renderer = new RecordRenderer(layout, plan);
-        if (transaction.baseMain().isEmpty()) {
+        if (firstImport) {
             return importAll(config, plan, fetched, renderer);
         }
         int created = 0;

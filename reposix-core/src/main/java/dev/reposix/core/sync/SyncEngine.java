@@ -18,7 +18,12 @@ import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLock;
+import dev.reposix.git.CommitDraft;
+import dev.reposix.git.FileKind;
+import dev.reposix.git.PathChange;
+import dev.reposix.git.Signature;
 import dev.reposix.git.SyncState;
+import dev.reposix.git.SyncStateStore;
 import dev.reposix.git.SyncTransaction;
 import dev.reposix.git.TransactionOutcome;
 import java.time.Clock;
@@ -47,6 +52,9 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 public final class SyncEngine {
 
+    /** How many commits without a state (e.g. somebody's commits on a mirror) may sit on top of a sync. */
+    private static final int MAX_STATE_STEPS = 1000;
+
     private final Clock clock;
     private final Duration lockWait;
 
@@ -74,6 +82,15 @@ public final class SyncEngine {
         try (CacheLock lock = cache.lock(lockWait)) {
             return sync(remote, source, cache, lock, requestedLayout);
         }
+    }
+
+    /**
+     * How long a sync waits for another sync of the same cache to finish.
+     *
+     * @return the wait
+     */
+    public Duration lockWait() {
+        return lockWait;
     }
 
     /**
@@ -119,8 +136,29 @@ public final class SyncEngine {
      */
     public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, CacheLock lock,
             Optional<LayoutKind> requestedLayout) {
+        return sync(remote, source, cache, lock, requestedLayout, Optional.empty());
+    }
+
+    /**
+     * Syncs the cache on top of a commit from elsewhere, e.g. a mirror's {@code main} fetched into the
+     * cache (see {@link SyncTransaction#adoptBase} for how it is adopted). The previous sync state is
+     * the one of the base or of its nearest first-parent ancestor that has one, so commits somebody
+     * added on top of a sync (a workflow file, a README) are carried forward; a base with no state
+     * at all is treated as a first import on top of it, keeping its files outside the records.
+     *
+     * @param remote the remote being synced
+     * @param source the opened source of truth
+     * @param cache the cache
+     * @param lock the cache's held lock
+     * @param requestedLayout the layout for a new tree
+     * @param adoptBase the commit to build on, or empty for the cache's own {@code main}
+     * @return what the sync did
+     */
+    public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, CacheLock lock,
+            Optional<LayoutKind> requestedLayout, Optional<ObjectId> adoptBase) {
         SyncTransaction transaction = cache.beginSync(lock);
-        Optional<ObjectId> base = transaction.baseMain();
+        adoptBase.ifPresent(transaction::adoptBase);
+        Optional<ObjectId> base = transaction.main();
         TreeConfig config = configOf(cache, base).orElseGet(() ->
                 TreeConfig.of(remote.scheme(), remote.project(), requestedLayout.orElse(LayoutKind.TREE)));
         if (requestedLayout.isPresent() && requestedLayout.get() != config.layout()) {
@@ -129,18 +167,24 @@ public final class SyncEngine {
                     + " REPOSIX_CACHE_DIR for a tree with the other layout");
         }
         Layout layout = config.toLayout();
-        SyncState previous = base.flatMap(commit -> cache.syncStates().read(commit)).orElse(SyncState.empty());
+        Optional<SyncStateStore.Found> nearest = base.flatMap(commit ->
+                cache.syncStates().findNearest(commit, MAX_STATE_STEPS));
+        Optional<SyncState> found = nearest.map(SyncStateStore.Found::state);
+        SyncState previous = found.orElse(SyncState.empty());
+        List<String> restored = nearest.filter(state -> !state.commit().equals(base.get()))
+                .map(state -> restoreRecords(transaction, cache, state.commit(), config, clock.instant()))
+                .orElse(List.of());
         List<ManifestEntry> manifest = source.manifest().stream()
                 .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
         LayoutPlan plan = layout.plan(manifest, source.homeRecord());
         SyncPlan work = SyncPlan.of(previous, manifest, plan);
         // Labels first: a backend that reads all labels at once can then serve the fetch from that read.
-        Map<RecordId, Set<String>> relabelled = base.isPresent() ? relabelled(source, work, previous) : Map.of();
+        Map<RecordId, Set<String>> relabelled = found.isPresent() ? relabelled(source, work, previous) : Map.of();
         Map<RecordId, Record> fetched = fetch(source, work.fetch());
         Set<RecordId> deleted = confirmVanished(source, work.vanished());
         HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
                 clock.instant());
-        SyncCounts counts = history.write(config, layout, plan, previous, work, fetched, deleted, relabelled);
+        SyncCounts counts = history.write(found.isEmpty(), config, layout, plan, previous, work, fetched, deleted, relabelled);
         SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled,
                 new RecordRenderer(layout, plan));
         transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
@@ -152,8 +196,40 @@ public final class SyncEngine {
                     + "); nothing was changed, run the command again");
         }
         return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
-                counts.created(), counts.updated(), counts.moved(), counts.deleted(), counts.commits(),
-                outcome.syncTag());
+                counts.created(), counts.updated(), counts.moved(), counts.deleted(),
+                counts.commits() + (restored.isEmpty() ? 0 : 1), outcome.syncTag(), restored);
+    }
+
+    /**
+     * Files in the records folder that changed after the last sync commit below the base without
+     * reposix (a direct push or a merged pull request to a mirror) are put back as that sync left
+     * them, in one reposix commit: the source of truth's content wins, and the sync then proceeds
+     * from the state it recorded. Files outside the records folder are never touched.
+     *
+     * @return the restored paths, sorted; empty if none
+     */
+    private static List<String> restoreRecords(SyncTransaction transaction, Cache cache, ObjectId synced,
+            TreeConfig config, Instant now) {
+        String folder = config.recordsFolder().isEmpty() ? "" : config.recordsFolder() + "/";
+        ObjectId base = transaction.main().orElseThrow();
+        List<PathChange> changes = cache.trees().diff(Optional.of(synced), base).stream()
+                .filter(change -> change.path().startsWith(folder)).toList();
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        try (CommitDraft draft = transaction.newCommit()) {
+            for (PathChange change : changes) {
+                if (change.oldBlob().isPresent()) {
+                    draft.putBlob(change.path(), change.oldBlob().get(), FileKind.REGULAR);
+                } else {
+                    draft.delete(change.path());
+                }
+            }
+            Signature reposix = Authors.reposixAt(now);
+            draft.commitIfChanged(reposix, reposix, "Restore " + changes.size() + " file(s) in " + folder
+                    + " changed without reposix: the source of truth wins").ifPresent(transaction::advanceMain);
+        }
+        return changes.stream().map(PathChange::path).toList();
     }
 
     private static Optional<TreeConfig> configOf(Cache cache, Optional<ObjectId> base) {

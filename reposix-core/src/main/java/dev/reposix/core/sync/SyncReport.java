@@ -3,6 +3,7 @@ package dev.reposix.core.sync;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,12 @@ import java.util.Optional;
  * @param deleted records whose file was removed
  * @param commits commits added to {@code main}
  * @param syncTag the sync tag created, empty when nothing changed
+ * @param restored files in the records folder that had been changed without reposix (e.g. pushed
+ *     straight to a mirror) and were put back as the source of truth has them, sorted
  * @since 0.1
  */
 public record SyncReport(Path cache, Optional<String> head, int created, int updated, int moved, int deleted,
-        int commits, Optional<String> syncTag) {
+        int commits, Optional<String> syncTag, List<String> restored) {
 
     /**
      * Validates.
@@ -32,11 +35,30 @@ public record SyncReport(Path cache, Optional<String> head, int created, int upd
      * @param deleted deleted count
      * @param commits commit count
      * @param syncTag the tag
+     * @param restored the restored files
      */
     public SyncReport {
         requireNonNull(cache, "cache is null");
         requireNonNull(head, "head is null");
         requireNonNull(syncTag, "syncTag is null");
+        restored = List.copyOf(restored);
+    }
+
+    /**
+     * A report with no restored files.
+     *
+     * @param cache the cache
+     * @param head the head
+     * @param created created count
+     * @param updated updated count
+     * @param moved moved count
+     * @param deleted deleted count
+     * @param commits commit count
+     * @param syncTag the tag
+     */
+    public SyncReport(Path cache, Optional<String> head, int created, int updated, int moved, int deleted,
+            int commits, Optional<String> syncTag) {
+        this(cache, head, created, updated, moved, deleted, commits, syncTag, List.of());
     }
 
     /**

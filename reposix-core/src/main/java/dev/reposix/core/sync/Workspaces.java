@@ -4,6 +4,7 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.CoreErrorCode;
 import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.http.EgressPolicy;
 import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
@@ -11,6 +12,7 @@ import dev.reposix.git.CacheLocation;
 import dev.reposix.git.SyncTag;
 import dev.reposix.git.CacheLock;
 import dev.reposix.git.GitErrorCode;
+import dev.reposix.git.MirrorRemote;
 import dev.reposix.git.WorkingTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Caches and working trees on this machine: syncing a remote's cache, creating a working tree from
@@ -126,6 +129,40 @@ public final class Workspaces {
 
     private static String trimSlashes(String url) {
         return url.strip().replaceFirst("/+$", "");
+    }
+
+    /**
+     * Keeps a plain-git mirror of a remote in sync: reads the mirror's {@code main} with the git
+     * binary, fetches it into the cache and syncs on top of it (so the mirror only fast-forwards and
+     * its files outside the records folder are carried forward), pushes {@code main} as a
+     * fast-forward with a lease on the tip read first, and then pushes the {@code refs/mirrors/*}
+     * refs and the sync state in a separate push. The mirror's URL must pass the egress policy
+     * (see {@code MirrorEgress}; local paths are exempt). The cache lock is held throughout.
+     *
+     * @param remote the remote
+     * @param mirror a remote name of the repository at {@code workingDirectory}, a URL or a path
+     * @param workingDirectory where the command runs (a clone of the mirror, or anywhere for a URL)
+     * @return what happened; a lost lease is an outcome, not an error
+     */
+    public MirrorReport mirrorSync(RemoteSpec remote, String mirror, Path workingDirectory) {
+        try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source);
+             CacheLock lock = cache.lock(engine.lockWait())) {
+            MirrorRemote target = MirrorRemote.resolve(cache, mirror, workingDirectory);
+            EgressPolicy egress = EgressPolicy.fromEnvironment(environment);
+            target.urls().forEach(url -> MirrorEgress.check(egress, url));
+            Optional<ObjectId> before = target.readMain();
+            Optional<ObjectId> base = before.map(target::fetchMain);
+            SyncReport report = engine.sync(remote, source, cache, lock, Optional.empty(), base);
+            MirrorRemote.MainPush pushed = target.pushMain(before);
+            if (pushed == MirrorRemote.MainPush.LEASE_LOST) {
+                return new MirrorReport(report, MirrorReport.Outcome.LEASE_LOST, before.map(ObjectId::name),
+                        Optional.empty());
+            }
+            Optional<String> warning = target.pushAnnotations();
+            MirrorReport.Outcome outcome = pushed == MirrorRemote.MainPush.PUSHED ? MirrorReport.Outcome.SYNCED
+                    : MirrorReport.Outcome.NOTHING_TO_DO;
+            return new MirrorReport(report, outcome, before.map(ObjectId::name), warning);
+        }
     }
 
     /**

@@ -1,0 +1,78 @@
+package dev.reposix.git.internal;
+
+import dev.reposix.api.ReposixException;
+import dev.reposix.git.GitErrorCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the {@code git} binary in a repository and captures its output. Stateless and thread-safe. */
+public final class GitBinary {
+
+    private GitBinary() {
+    }
+
+    /**
+     * The result of one git command.
+     *
+     * @param exitCode the exit code
+     * @param output standard output and error, interleaved, stripped
+     */
+    public record Result(int exitCode, String output) {
+
+        /**
+         * Whether git exited with 0.
+         *
+         * @return true on success
+         */
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    /**
+     * Runs {@code git -C <directory> <arguments>} without a terminal prompt.
+     *
+     * @param directory the repository
+     * @param arguments the arguments
+     * @return the result, whatever the exit code
+     * @throws ReposixException when git cannot be started (not installed)
+     */
+    public static Result run(Path directory, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
+        command.addAll(List.of(arguments));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return new Result(process.waitFor(), output);
+        } catch (IOException notInstalled) {
+            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "cannot run git (" + notInstalled.getMessage()
+                    + "); install git and put it on PATH", notInstalled);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while running git " + arguments[0]);
+        }
+    }
+
+    /**
+     * Runs a git command that must succeed.
+     *
+     * @param directory the repository
+     * @param arguments the arguments
+     * @return the output
+     * @throws ReposixException {@link GitErrorCode#GIT_COMMAND_FAILED} on a non-zero exit
+     */
+    public static String check(Path directory, String... arguments) {
+        Result result = run(directory, arguments);
+        if (!result.ok()) {
+            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git " + arguments[0] + " failed: "
+                    + result.output());
+        }
+        return result.output();
+    }
+}
