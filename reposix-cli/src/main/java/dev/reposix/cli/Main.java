@@ -1,6 +1,6 @@
 package dev.reposix.cli;
 
-/** The {@code reposix} command. */
+/** The {@code reposix} command; stateless, its {@code main} runs once per process. */
 public final class Main {
 
     private Main() {

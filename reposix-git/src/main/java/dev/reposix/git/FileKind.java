@@ -4,7 +4,7 @@ import org.eclipse.jgit.lib.FileMode;
 
 /**
  * The kind of a file written by {@link CommitDraft}: a regular file (mode 100644) unless the caller
- * asks for an executable one (100755).
+ * asks for an executable one (100755). Immutable and thread-safe.
  *
  * @since 0.1
  */
