@@ -108,6 +108,20 @@ class MirrorSyncE2ETest {
         }
     }
 
+    /** A mirror sync in the background, held by the simulator's latch once it lists the space's pages. */
+    private record HeldRun(CliRunner cli, RequestLatch latch, CompletableFuture<Integer> exit) {
+    }
+
+    private HeldRun mirrorSyncHeldAtTheListing() throws InterruptedException {
+        RequestLatch latch = new RequestLatch();
+        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
+        CliRunner held = new CliRunner();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> held.run(environment,
+                getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString()));
+        assertThat(latch.awaitArrival(Duration.ofSeconds(30))).as("the sync reached the listing").isTrue();
+        return new HeldRun(held, latch, exit);
+    }
+
     @Test
     void firstRunOnAnEmptyMirrorPushesThePagesAndTheMirrorRefsAndAVanillaCloneSeesThem() throws Exception {
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
@@ -175,20 +189,14 @@ class MirrorSyncE2ETest {
     void aMirrorThatMovesDuringTheRunIsNotOverwrittenAndTheNextRunCatchesUp() throws Exception {
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
         editInConfluence("Getting Started", "<p>Edited while the mirror moves.</p>");
-        RequestLatch latch = new RequestLatch();
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
-
-        CliRunner held = new CliRunner();
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> held.run(environment,
-                getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString()));
-        assertThat(latch.awaitArrival(Duration.ofSeconds(30))).as("the sync reached the listing").isTrue();
+        HeldRun held = mirrorSyncHeldAtTheListing();
         commitToMirror("racer", "README.md", "# Our mirror\n");
         String moved = mirrorMain();
-        latch.release();
+        held.latch().release();
 
-        assertThat(run.get(120, TimeUnit.SECONDS)).as(held.stderr()).isZero();
-        assertThat(held.stderr()).contains("warning: " + MirrorCommand.LEASE_LOST);
-        assertThat(held.stdout()).contains("Mirror not updated");
+        assertThat(held.exit().get(120, TimeUnit.SECONDS)).as(held.cli().stderr()).isZero();
+        assertThat(held.cli().stderr()).contains("warning: " + MirrorCommand.LEASE_LOST);
+        assertThat(held.cli().stdout()).contains("Mirror not updated");
         assertThat(mirrorMain()).as("nothing was overwritten").isEqualTo(moved);
 
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
@@ -304,20 +312,14 @@ class MirrorSyncE2ETest {
     void mirrorRefsMovedByAnotherRunMeanwhileAreNotReplacedAndThatIsAWarning() throws Exception {
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
         editInConfluence("Getting Started", "<p>Edited during a concurrent run.</p>");
-        RequestLatch latch = new RequestLatch();
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
-
-        CliRunner held = new CliRunner();
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> held.run(environment,
-                getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString()));
-        assertThat(latch.awaitArrival(Duration.ofSeconds(30))).as("the sync reached the listing").isTrue();
+        HeldRun held = mirrorSyncHeldAtTheListing();
         String other = git(mirror, "rev-parse", "refs/reposix/state").strip();
         git(mirror, "update-ref", "refs/mirrors/confluence-head", other);
-        latch.release();
+        held.latch().release();
 
-        assertThat(run.get(120, TimeUnit.SECONDS)).as(held.stderr()).isZero();
-        assertThat(held.stdout()).contains("Mirror synced: 1 pages changed");
-        assertThat(held.stderr()).contains("warning: pushing refs/mirrors/* and the sync state to the mirror failed");
+        assertThat(held.exit().get(120, TimeUnit.SECONDS)).as(held.cli().stderr()).isZero();
+        assertThat(held.cli().stdout()).contains("Mirror synced: 1 pages changed");
+        assertThat(held.cli().stderr()).contains("warning: pushing refs/mirrors/* and the sync state to the mirror failed");
         assertThat(git(mirror, "rev-parse", "refs/mirrors/confluence-head").strip()).isEqualTo(other);
     }
 

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class HistoryWriter {
         int created = 0;
         int updated = 0;
         int commits = 0;
-        for (Record record : SyncEngine.byEditTime(fetched)) {
+        for (Record record : byEditTime(fetched)) {
             String path = plan.pathOf(record.id()).orElseThrow();
             Optional<RecordState> before = previous.get(record.id().value());
             try (CommitDraft draft = transaction.newCommit()) {
@@ -160,5 +161,13 @@ final class HistoryWriter {
         previous.records().forEach((id, state) ->
                 placements.add(new Placement(RecordId.of(id), RecordKind.DOCUMENT, state.path(), Optional.empty())));
         return new LayoutPlan(recordsFolder, placements);
+    }
+
+    /** Orders fetched records for per-record commits: oldest edit first, ties by id. */
+    private static List<Record> byEditTime(Map<RecordId, Record> fetched) {
+        List<Record> records = new ArrayList<>(fetched.values());
+        records.sort(Comparator.comparing((Record record) -> record.entry().lastModified())
+                .thenComparing(record -> record.id().value()));
+        return records;
     }
 }

@@ -29,8 +29,6 @@ import dev.reposix.git.TransactionOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -282,11 +280,4 @@ public final class SyncEngine {
         return changed;
     }
 
-    /** Orders fetched records for per-record commits: oldest edit first, ties by id. */
-    static List<Record> byEditTime(Map<RecordId, Record> fetched) {
-        List<Record> records = new ArrayList<>(fetched.values());
-        records.sort(Comparator.comparing((Record record) -> record.entry().lastModified())
-                .thenComparing(record -> record.id().value()));
-        return records;
-    }
 }

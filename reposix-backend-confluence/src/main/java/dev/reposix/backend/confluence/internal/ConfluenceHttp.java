@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reposix.api.HttpTransport;
-import dev.reposix.api.ReposixException;
 import dev.reposix.api.TransportRequest;
 import dev.reposix.api.TransportResponse;
 import java.io.IOException;
@@ -139,10 +138,6 @@ public final class ConfluenceHttp {
         return JSON.createObjectNode();
     }
 
-    /** Maps a non-2xx answer to the reposix error that explains it. */
-    ReposixException failure(TransportResponse response, String purpose) {
-        return errors.failure(response, purpose);
-    }
 
     private static byte[] write(JsonNode body) {
         try {
