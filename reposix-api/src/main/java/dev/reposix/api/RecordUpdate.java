@@ -23,6 +23,10 @@ import java.util.Set;
  * @param body the new Markdown body
  * @param labelsToAdd labels to add (needs {@link Capability#LABELS} when not empty)
  * @param labelsToRemove labels to remove (needs {@link Capability#LABELS} when not empty)
+ * @param status the new status, or empty to keep the current one; a backend that cannot apply the
+ *     requested status change refuses the whole update with {@link StandardErrorCode#REJECTED_BY_SOURCE}
+ * @param message a note for the record's version history (Confluence's version message), or empty
+ *     for the backend's default
  * @since 0.1
  */
 public record RecordUpdate(
@@ -32,7 +36,9 @@ public record RecordUpdate(
         Optional<RecordId> parentId,
         String body,
         Set<String> labelsToAdd,
-        Set<String> labelsToRemove) {
+        Set<String> labelsToRemove,
+        Optional<RecordStatus> status,
+        Optional<String> message) {
 
     /**
      * Validates and copies.
@@ -44,6 +50,8 @@ public record RecordUpdate(
      * @param body the body
      * @param labelsToAdd labels to add
      * @param labelsToRemove labels to remove
+     * @param status the new status, or empty to keep it
+     * @param message the version message, or empty
      */
     public RecordUpdate {
         requireNonNull(id, "id is null");
@@ -52,6 +60,8 @@ public record RecordUpdate(
         requireNonNull(body, "body is null");
         labelsToAdd = Set.copyOf(requireNonNull(labelsToAdd, "labelsToAdd is null"));
         labelsToRemove = Set.copyOf(requireNonNull(labelsToRemove, "labelsToRemove is null"));
+        requireNonNull(status, "status is null");
+        requireNonNull(message, "message is null");
         if (expectedVersion < 1) {
             throw new IllegalArgumentException("expectedVersion must be at least 1: " + expectedVersion);
         }
@@ -63,6 +73,45 @@ public record RecordUpdate(
         if (!both.isEmpty()) {
             throw new IllegalArgumentException("labels both added and removed: " + both);
         }
+    }
+
+    /**
+     * An update that keeps the status and uses the backend's default version message.
+     *
+     * @param id the id
+     * @param expectedVersion the base version
+     * @param title the title
+     * @param parentId the parent
+     * @param body the body
+     * @param labelsToAdd labels to add
+     * @param labelsToRemove labels to remove
+     */
+    public RecordUpdate(RecordId id, long expectedVersion, String title, Optional<RecordId> parentId, String body,
+            Set<String> labelsToAdd, Set<String> labelsToRemove) {
+        this(id, expectedVersion, title, parentId, body, labelsToAdd, labelsToRemove, Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * A copy of this update with a version message.
+     *
+     * @param text the message, e.g. the subject of the commit that made the edit
+     * @return the copy
+     */
+    public RecordUpdate withMessage(String text) {
+        return new RecordUpdate(id, expectedVersion, title, parentId, body, labelsToAdd, labelsToRemove, status,
+                Optional.of(text));
+    }
+
+    /**
+     * A copy of this update that sets a status.
+     *
+     * @param newStatus the status
+     * @return the copy
+     */
+    public RecordUpdate withStatus(RecordStatus newStatus) {
+        return new RecordUpdate(id, expectedVersion, title, parentId, body, labelsToAdd, labelsToRemove,
+                Optional.of(newStatus), message);
     }
 
     /**

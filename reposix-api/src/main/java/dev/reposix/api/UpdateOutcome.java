@@ -2,6 +2,7 @@ package dev.reposix.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -18,15 +19,28 @@ public sealed interface UpdateOutcome {
      * The update was applied.
      *
      * @param entry the record's manifest entry after the update (its new version)
+     * @param storedBody the body as the source of truth stored it, in Markdown with neutral links,
+     *     when the backend learnt it from the write's answer (saves reposix reading it back)
      */
-    record Updated(ManifestEntry entry) implements UpdateOutcome {
+    record Updated(ManifestEntry entry, Optional<String> storedBody) implements UpdateOutcome {
         /**
          * Validates.
          *
          * @param entry the new entry
+         * @param storedBody the stored body, or empty
          */
         public Updated {
             requireNonNull(entry, "entry is null");
+            requireNonNull(storedBody, "storedBody is null");
+        }
+
+        /**
+         * An update whose stored body the backend did not learn.
+         *
+         * @param entry the new entry
+         */
+        public Updated(ManifestEntry entry) {
+            this(entry, Optional.empty());
         }
     }
 
