@@ -66,7 +66,7 @@ final class FetchService {
         try {
             HelperUrl parsed = HelperUrl.parse(url);
             Duration minInterval = minInterval(environment.variables());
-            try (Reposix reposix = build(parsed)) {
+            try (Reposix reposix = reposixFor(environment, parsed)) {
                 redactor = reposix.redactor().with(secretLooking);
                 try (ServedCache served = reposix.workspaces().serve(parsed.remote(), parsed.location(), minInterval)) {
                     explain(served, redactor);
@@ -85,7 +85,11 @@ final class FetchService {
         }
     }
 
-    private Reposix build(HelperUrl url) {
+    /**
+     * reposix for a helper URL: the environment's settings, with the URL's base URL as the Confluence
+     * site unless the environment names one.
+     */
+    static Reposix reposixFor(CliEnvironment environment, HelperUrl url) {
         Map<String, String> variables = environment.variables();
         Reposix.Builder builder = Reposix.builder().environment(variables)
                 .discoverProviders(environment.pluginLoader()).progress(StderrProgress.forProcess());

@@ -17,7 +17,8 @@ import org.eclipse.jgit.lib.Repository;
  * The remote helper's side of git's protocol (gitremote-helpers(7)): reads command lines one byte
  * at a time, so that nothing after a {@code connect} line is swallowed before {@code UploadPack}
  * reads it, and answers each on the real stdout, flushed. {@code capabilities} is answered before
- * anything is built; only {@code connect git-upload-pack} starts reposix. Everything for humans goes
+ * anything is built; only {@code connect git-upload-pack} (fetch) and {@code connect git-receive-pack}
+ * (push) start reposix. Everything for humans goes
  * to stderr. Kept apart from {@link RemoteHelperMain} so that tests can drive it with in-memory
  * streams. Not thread-safe; one instance serves one git process.
  */
@@ -25,6 +26,7 @@ final class RemoteHelper {
 
     private static final String NAME = "git-remote-reposix";
 
+    private final String remoteName;
     private final String url;
     private final CliEnvironment environment;
     private final InputStream in;
@@ -34,13 +36,16 @@ final class RemoteHelper {
     /**
      * Creates the helper.
      *
+     * @param remoteName the remote's name git passed (the URL itself for a push or fetch to a URL)
      * @param url the URL git passed (what follows {@code reposix::})
      * @param environment the environment and plugin class loader
      * @param in git's commands, then the client side of the pack protocol
      * @param out protocol bytes only
      * @param err messages for the user
      */
-    RemoteHelper(String url, CliEnvironment environment, InputStream in, OutputStream out, PrintStream err) {
+    RemoteHelper(String remoteName, String url, CliEnvironment environment, InputStream in, OutputStream out,
+            PrintStream err) {
+        this.remoteName = requireNonNull(remoteName, "remoteName is null");
         this.url = requireNonNull(url, "url is null");
         this.environment = requireNonNull(environment, "environment is null");
         this.in = requireNonNull(in, "in is null");
@@ -80,12 +85,10 @@ final class RemoteHelper {
             case "git-upload-pack":
                 return new FetchService(environment, err).serve(url, this::serveUpload);
             case "git-receive-pack":
-                return fail("pushing to reposix:: remotes is not supported by this version of reposix yet;"
-                        + " nothing was sent and nothing changed. Keep your commits locally, or edit the pages in"
-                        + " Confluence and run git pull.");
+                return new ReceiveService(environment, err, remoteName).serve(url, in, out, () -> reply("\n"));
             default:
                 return fail("git asked for the service '" + service + "'; this helper serves git-upload-pack"
-                        + " (fetch, pull, clone) only.");
+                        + " (fetch, pull, clone) and git-receive-pack (push) only.");
         }
     }
 

@@ -36,7 +36,7 @@ public final class RemoteHelperMain {
             System.exit(ExitCodes.USER);
         }
         String url = args[args.length - 1];
-        System.exit(new RemoteHelper(url, CliEnvironment.system(), new FileInputStream(FileDescriptor.in), protocol,
+        System.exit(new RemoteHelper(args[0], url, CliEnvironment.system(), new FileInputStream(FileDescriptor.in), protocol,
                 err).run());
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import dev.reposix.cli.GitProcesses.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code git-remote-reposix} from the built distribution, started by the real git binary against the
- * in-process simulator: clone, pull, partial clone, the sync interval, a busy cache, stdout hygiene
- * and the refused push.
+ * in-process simulator: clone, pull, partial clone, the sync interval, a busy cache, stdout hygiene.
  */
 class RemoteHelperE2ETest {
 
-    private static final Path DISTRIBUTION = Path.of(System.getProperty("reposix.distribution", "target/reposix"))
-            .toAbsolutePath();
+    private static final Path DISTRIBUTION = GitProcesses.DISTRIBUTION;
 
     @TempDir
     Path temporary;
@@ -49,12 +48,7 @@ class RemoteHelperE2ETest {
     private ConfluenceSimulator simulator;
     private Map<String, String> environment;
     private Path cache;
-
-    private record Result(int exitCode, byte[] stdout, String stderr) {
-        String out() {
-            return new String(stdout, StandardCharsets.UTF_8);
-        }
-    }
+    private GitProcesses processes;
 
     @BeforeEach
     void start() {
@@ -65,6 +59,7 @@ class RemoteHelperE2ETest {
                 "tok-5150-secret", "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
                 "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString()));
         cache = temporary.resolve("cache/confluence-DEMO.git");
+        processes = new GitProcesses(environment);
     }
 
     @AfterEach
@@ -78,47 +73,20 @@ class RemoteHelperE2ETest {
 
     private Result run(Map<String, String> extra, byte[] input, Path directory, List<String> command)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        builder.environment().putAll(environment);
-        builder.environment().putAll(extra);
-        builder.environment().put("PATH", DISTRIBUTION.resolve("bin") + java.io.File.pathSeparator
-                + System.getenv("PATH"));
-        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-        Process process = builder.start();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(input);
-        } catch (IOException closedEarly) {
-            // the process may exit before reading everything; its exit code tells
-        }
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
-        return new Result(process.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
-    }
-
-    private static byte[] readAll(InputStream stream) {
-        try {
-            return stream.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
+        return processes.run(extra, input, directory, command);
     }
 
     private Result git(Map<String, String> extra, Path directory, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        return run(extra, new byte[0], directory, command);
+        return processes.git(extra, directory, args);
     }
 
     private String gitOk(Path directory, String... args) throws IOException, InterruptedException {
-        return gitOk(Map.of(), directory, args);
+        return processes.gitOk(directory, args);
     }
 
     private String gitOk(Map<String, String> extra, Path directory, String... args)
             throws IOException, InterruptedException {
-        Result result = git(extra, directory, args);
-        assertThat(result.exitCode()).as("git " + String.join(" ", args) + ":\n" + result.stderr()).isZero();
-        return result.out();
+        return processes.gitOk(extra, directory, args);
     }
 
     private Result helper(Map<String, String> extra, String input) throws IOException, InterruptedException {
@@ -312,23 +280,6 @@ class RemoteHelperE2ETest {
         assertThat(flushed).isTrue();
         assertThat(position).isEqualTo(stdout.length);
         assertThat(lines).isNotEmpty().allMatch(line -> line.matches("(?s)[0-9a-f]{40} (HEAD|refs/heads/\\S+).*"));
-    }
-
-    @Test
-    void pushThroughTheHelperFailsClearlyAndChangesNothing() throws Exception {
-        Path tree = init();
-        Files.writeString(tree.resolve("pages/Glossary.md"), "changed locally\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
-        gitOk(tree, "-c", "user.name=Jane", "-c", "user.email=jane@example.com", "commit", "-qam", "local edit");
-        String cacheMain = gitOk(cache, "rev-parse", "refs/heads/main");
-        simulator.counters().reset();
-
-        Result push = git(Map.of(), tree, "push", "origin", "main");
-
-        assertThat(push.exitCode()).isNotZero();
-        assertThat(push.stderr()).contains("pushing to reposix:: remotes is not supported");
-        assertThat(gitOk(cache, "rev-parse", "refs/heads/main")).isEqualTo(cacheMain);
-        assertThat(simulator.counters().total()).isZero();
     }
 
     @Test

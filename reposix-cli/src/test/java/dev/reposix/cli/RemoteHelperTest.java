@@ -21,7 +21,7 @@ class RemoteHelperTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String url, String input, Map<String, String> variables) {
-        RemoteHelper helper = new RemoteHelper(url, new CliEnvironment(variables, getClass().getClassLoader()),
+        RemoteHelper helper = new RemoteHelper("origin", url, new CliEnvironment(variables, getClass().getClassLoader()),
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return helper.run();
@@ -44,13 +44,12 @@ class RemoteHelperTest {
     }
 
     @Test
-    void receivePackIsRefusedOnStderrWithoutTouchingStdout() {
-        int exitCode = run("http://127.0.0.1:1/confluence/projects/X", "capabilities\nconnect git-receive-pack\n",
-                Map.of());
+    void receivePackForABadUrlFailsOnStderrWithoutTouchingStdout() {
+        int exitCode = run("http://127.0.0.1:1/not-a-remote", "capabilities\nconnect git-receive-pack\n", Map.of());
 
         assertThat(exitCode).isEqualTo(ExitCodes.USER);
         assertThat(stdout()).isEqualTo("connect\n\n");
-        assertThat(stderr()).contains("pushing to reposix:: remotes is not supported").contains("nothing changed");
+        assertThat(stderr()).contains("is not a reposix remote URL");
     }
 
     @Test

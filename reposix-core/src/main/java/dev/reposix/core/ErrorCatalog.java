@@ -5,6 +5,7 @@ import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.api.StandardErrorCode;
 import dev.reposix.core.http.HttpErrorCode;
 import dev.reposix.git.GitErrorCode;
+import dev.reposix.core.push.PushErrorCode;
 import dev.reposix.git.MirrorErrorCode;
 import dev.reposix.core.render.RenderErrorCode;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class ErrorCatalog {
         codes.addAll(Arrays.asList(HttpErrorCode.values()));
         codes.addAll(Arrays.asList(GitErrorCode.values()));
         codes.addAll(Arrays.asList(MirrorErrorCode.values()));
+        codes.addAll(Arrays.asList(PushErrorCode.values()));
         for (SourceOfTruthProvider provider : providers) {
             codes.addAll(provider.errorCodes());
         }

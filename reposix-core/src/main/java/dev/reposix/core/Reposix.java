@@ -23,6 +23,8 @@ import dev.reposix.core.internal.CoreConfiguration;
 import dev.reposix.core.internal.CoreModule;
 import dev.reposix.core.provider.ProviderLoadProblem;
 import dev.reposix.core.provider.ProviderRegistry;
+import dev.reposix.core.internal.AuditRouter;
+import dev.reposix.core.push.Pushes;
 import dev.reposix.core.sync.SyncEngine;
 import dev.reposix.core.sync.Workspaces;
 import java.time.Clock;
@@ -57,6 +59,7 @@ public final class Reposix implements AutoCloseable {
     private final EgressPolicy egressPolicy;
     private final HttpClientTransport transport;
     private final BackendContext backendContext;
+    private final AuditRouter audit;
 
     private Reposix(Injector injector) {
         this.configuration = injector.getInstance(CoreConfiguration.class);
@@ -64,6 +67,7 @@ public final class Reposix implements AutoCloseable {
         this.egressPolicy = injector.getInstance(EgressPolicy.class);
         this.transport = injector.getInstance(HttpClientTransport.class);
         this.backendContext = injector.getInstance(BackendContext.class);
+        this.audit = injector.getInstance(AuditRouter.class);
     }
 
     /**
@@ -139,6 +143,16 @@ public final class Reposix implements AutoCloseable {
     public Workspaces workspaces() {
         return new Workspaces(configuration.environment(), this::open,
                 new SyncEngine(configuration.clock(), configuration.lockWait()));
+    }
+
+    /**
+     * Pushes: the receiving end of {@code git push} to a source of truth.
+     *
+     * @return the push service, using this instance's backends and environment
+     */
+    public Pushes pushes() {
+        return new Pushes(configuration.environment(), this::open, configuration.clock(), configuration.lockWait(),
+                audit);
     }
 
     /**

@@ -13,9 +13,11 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param path the file's path
  * @param oldBlob the blob before, empty when added
  * @param newBlob the blob after, empty when deleted
+ * @param newKind the kind of the entry after (regular, executable, link, submodule), empty when deleted
  * @since 0.1
  */
-public record PathChange(Kind kind, String path, Optional<ObjectId> oldBlob, Optional<ObjectId> newBlob) {
+public record PathChange(Kind kind, String path, Optional<ObjectId> oldBlob, Optional<ObjectId> newBlob,
+        Optional<FileKind> newKind) {
 
     /** What happened to a path. */
     public enum Kind {
@@ -34,13 +36,16 @@ public record PathChange(Kind kind, String path, Optional<ObjectId> oldBlob, Opt
      * @param path the path
      * @param oldBlob the old blob
      * @param newBlob the new blob
+     * @param newKind the new entry's kind
      */
     public PathChange {
         requireNonNull(kind, "kind is null");
         requireNonNull(path, "path is null");
         requireNonNull(oldBlob, "oldBlob is null");
         requireNonNull(newBlob, "newBlob is null");
-        if (oldBlob.isPresent() == (kind == Kind.ADDED) || newBlob.isPresent() == (kind == Kind.DELETED)) {
+        requireNonNull(newKind, "newKind is null");
+        if (oldBlob.isPresent() == (kind == Kind.ADDED) || newBlob.isPresent() == (kind == Kind.DELETED)
+                || newKind.isPresent() != newBlob.isPresent()) {
             throw new IllegalArgumentException("blobs do not match " + kind + " for " + path);
         }
     }

@@ -200,6 +200,23 @@ public final class SyncTransaction {
      * @return applied, or rejected with nothing moved
      */
     public TransactionOutcome apply(Instant syncedAt, Signature tagger) {
+        return apply(syncedAt, tagger, true);
+    }
+
+    /**
+     * Writes the state commit, then moves {@code main} and the state ref in one atomic batch, and
+     * nothing else: a push brings only the pages it wrote up to date, so it is not a sync (no sync
+     * tag, and the mirror refs keep saying when the cache was last synced as a whole).
+     *
+     * @param pushedAt the time of the push, for the state commit
+     * @param writer who writes the state commit (its instant is replaced by {@code pushedAt})
+     * @return applied, or rejected with nothing moved
+     */
+    public TransactionOutcome applyPush(Instant pushedAt, Signature writer) {
+        return apply(pushedAt, writer, false);
+    }
+
+    private TransactionOutcome apply(Instant syncedAt, Signature tagger, boolean sync) {
         requireNonNull(syncedAt, "syncedAt is null");
         requireNonNull(tagger, "tagger is null");
         checkOpen();
@@ -213,18 +230,22 @@ public final class SyncTransaction {
         try (ObjectInserter inserter = repository.newObjectInserter()) {
             if (!main.equals(baseMain())) {
                 updates.put(ReposixRefs.MAIN, tip);
-                syncTag = Optional.of(freeSyncTag(syncedAt));
-                updates.put(syncTag.get(), tip);
+                if (sync) {
+                    syncTag = Optional.of(freeSyncTag(syncedAt));
+                    updates.put(syncTag.get(), tip);
+                }
             }
             if (!stateCommits.isEmpty()) {
-                updates.put(ReposixRefs.STATE, stateCommit(inserter, stamp));
+                updates.put(ReposixRefs.STATE, stateCommit(inserter, stamp, sync ? "sync" : "push"));
             }
-            updates.put(ReposixRefs.mirrorHead(scheme), tip);
-            updates.put(ReposixRefs.mirrorSyncedAt(scheme), syncedAtTag(inserter, tip, syncedAt, stamp));
+            if (sync) {
+                updates.put(ReposixRefs.mirrorHead(scheme), tip);
+                updates.put(ReposixRefs.mirrorSyncedAt(scheme), syncedAtTag(inserter, tip, syncedAt, stamp));
+            }
             inserter.flush();
             return execute(updates, syncTag);
         } catch (IOException e) {
-            throw GitFailures.wrap(e, "updating the refs of the sync", repository.getDirectory());
+            throw GitFailures.wrap(e, "updating the refs of the " + (sync ? "sync" : "push"), repository.getDirectory());
         }
     }
 
@@ -265,13 +286,13 @@ public final class SyncTransaction {
         }
     }
 
-    private ObjectId stateCommit(ObjectInserter inserter, Signature stamp) throws IOException {
+    private ObjectId stateCommit(ObjectInserter inserter, Signature stamp, String operation) throws IOException {
         CommitBuilder builder = new CommitBuilder();
         builder.setTreeId(stateIndex.orElseThrow());
         startId(ReposixRefs.STATE).ifPresent(builder::setParentId);
         builder.setAuthor(stamp.toPersonIdent());
         builder.setCommitter(stamp.toPersonIdent());
-        StringBuilder message = new StringBuilder("reposix sync state\n\n");
+        StringBuilder message = new StringBuilder("reposix " + operation + " state\n\n");
         for (ObjectId commit : stateCommits) {
             message.append("Sync-Commit: ").append(commit.name()).append('\n');
         }

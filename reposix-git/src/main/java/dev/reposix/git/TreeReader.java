@@ -151,6 +151,7 @@ public final class TreeReader {
         Optional<ObjectId> newBlob = after ? Optional.of(treeWalk.getObjectId(1)) : Optional.empty();
         PathChange.Kind kind = !before ? PathChange.Kind.ADDED
                 : !after ? PathChange.Kind.DELETED : PathChange.Kind.MODIFIED;
-        return new PathChange(kind, treeWalk.getPathString(), oldBlob, newBlob);
+        Optional<FileKind> newKind = after ? Optional.of(FileKind.of(treeWalk.getRawMode(1))) : Optional.empty();
+        return new PathChange(kind, treeWalk.getPathString(), oldBlob, newBlob, newKind);
     }
 }

@@ -13,6 +13,8 @@ import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
@@ -119,6 +121,46 @@ public final class WorkingTree {
             return Optional.ofNullable(git.getRepository().getConfig().getString("remote", "origin", "url"));
         } catch (IOException notARepository) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Copies the commits of a working tree's {@code HEAD} into the cache, objects only: a ref of its
+     * own is moved for the copy and removed again, so nothing a fetch or push sees changes.
+     *
+     * @param cache the cache
+     * @param directory the working tree
+     * @return the working tree's {@code HEAD} commit
+     */
+    public static ObjectId copyHeadInto(Cache cache, Path directory) {
+        String scratch = "refs/reposix/preview";
+        try (Git git = Git.wrap(cache.repository())) {
+            git.fetch().setRemote(directory.toUri().toString()).setRefSpecs(new RefSpec("+HEAD:" + scratch)).call();
+            ObjectId head = cache.repository().resolve(scratch);
+            RefUpdate remove = cache.repository().updateRef(scratch);
+            remove.setForceUpdate(true);
+            remove.delete();
+            return head;
+        } catch (GitAPIException | IOException failure) {
+            throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot read the commits of " + directory + ": "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * Whether one commit of the cache is an ancestor of (or the same as) another.
+     *
+     * @param cache the cache
+     * @param ancestor the possible ancestor
+     * @param commit the commit
+     * @return true if {@code commit} descends from {@code ancestor}
+     */
+    public static boolean isAncestor(Cache cache, ObjectId ancestor, ObjectId commit) {
+        try (RevWalk walk = new RevWalk(cache.repository())) {
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(commit));
+        } catch (IOException failure) {
+            throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot compare commits in "
+                    + cache.location().directory() + ": " + failure.getMessage(), failure);
         }
     }
 

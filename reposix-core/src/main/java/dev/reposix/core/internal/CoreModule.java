@@ -38,6 +38,7 @@ public final class CoreModule extends AbstractModule {
         bind(CoreConfiguration.class).toInstance(configuration);
         bind(Clock.class).toInstance(configuration.clock());
         bind(RequestCounters.class).in(Singleton.class);
+        bind(AuditRouter.class).in(Singleton.class);
         bind(HttpTransport.class).to(HttpClientTransport.class);
     }
 
@@ -63,7 +64,7 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    BackendContext backendContext(HttpTransport transport, Clock clock) {
-        return new DefaultBackendContext(transport, clock, configuration.progress());
+    BackendContext backendContext(HttpTransport transport, Clock clock, AuditRouter audit) {
+        return new DefaultBackendContext(transport, clock, configuration.progress(), audit);
     }
 }

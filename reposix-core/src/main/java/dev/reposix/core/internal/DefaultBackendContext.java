@@ -1,5 +1,6 @@
 package dev.reposix.core.internal;
 
+import dev.reposix.api.AuditSink;
 import dev.reposix.api.BackendContext;
 import dev.reposix.api.HttpTransport;
 import dev.reposix.api.ProgressListener;
@@ -11,6 +12,8 @@ import java.time.Clock;
  * @param http the egress-checked transport
  * @param clock the clock
  * @param progress where long operations report progress
+ * @param audit where writes are recorded
  */
-record DefaultBackendContext(HttpTransport http, Clock clock, ProgressListener progress) implements BackendContext {
+record DefaultBackendContext(HttpTransport http, Clock clock, ProgressListener progress, AuditSink audit)
+        implements BackendContext {
 }

@@ -9,8 +9,10 @@ import java.time.Instant;
 /**
  * Git identities of a sync: the source of truth's editor as author ({@code Display Name
  * <accountId@site-host>}, dated at the edit), reposix as committer. Immutable and thread-safe.
+ *
+ * @since 0.1
  */
-final class Authors {
+public final class Authors {
 
     /** The committer name of every sync commit. */
     static final String REPOSIX_NAME = "reposix";
@@ -29,7 +31,13 @@ final class Authors {
                 .orElseGet(() -> Signature.utc(REPOSIX_NAME, REPOSIX_EMAIL, entry.lastModified()));
     }
 
-    static Signature reposixAt(Instant when) {
+    /**
+     * reposix itself as a git identity, for commits and state that no editor made.
+     *
+     * @param when the time
+     * @return the signature
+     */
+    public static Signature reposixAt(Instant when) {
         return Signature.utc(REPOSIX_NAME, REPOSIX_EMAIL, when);
     }
 

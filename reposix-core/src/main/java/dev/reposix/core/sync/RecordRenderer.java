@@ -17,22 +17,40 @@ import java.util.stream.Collectors;
 /**
  * Turns records into file bytes for one layout plan: frontmatter plus body, with neutral record
  * links rewritten to relative paths. Also re-targets the links of an already rendered file when
- * other files moved. Not thread-safe.
+ * other files moved, and hashes what a file says for the sync state. Used by syncs and pushes.
+ * Not thread-safe.
+ *
+ * @since 0.1
  */
-final class RecordRenderer {
+public final class RecordRenderer {
+
+    /** The state attribute listing the ids a record links to, so a rename re-links only the pages that need it. */
+    public static final String LINKS = "links";
 
     private final Layout layout;
     private final RecordFileCodec codec;
     private final LinkRewriter links;
 
-    RecordRenderer(Layout layout, LayoutPlan plan) {
+    /**
+     * A renderer for one plan.
+     *
+     * @param layout the tree's layout
+     * @param plan where every record lives
+     */
+    public RecordRenderer(Layout layout, LayoutPlan plan) {
         this.layout = layout;
         this.codec = RecordFileCodec.forLayout(layout);
         this.links = new LinkRewriter(plan);
     }
 
-    /** The file for a record at its path. */
-    byte[] render(Record record, String path) {
+    /**
+     * The file for a record at its path.
+     *
+     * @param record the record, body in the neutral link form
+     * @param path where the file goes
+     * @return the file's bytes
+     */
+    public byte[] render(Record record, String path) {
         RecordFile file = RecordFile.of(record, layout.parentInFrontmatter());
         return codec.renderBytes(file.withBody(links.toWorkingTree(file.body(), path)));
     }
@@ -42,7 +60,17 @@ final class RecordRenderer {
      * sorted; empty when it links to no record.
      */
     static String linksOf(Record record) {
-        return LinkRewriter.linkedRecords(record.body()).stream().map(id -> id.value())
+        return linksOf(record.body());
+    }
+
+    /**
+     * The ids a neutral Markdown body links to, as the sync state's {@code links} attribute.
+     *
+     * @param neutralBody the body, links in the neutral form
+     * @return the ids, comma-separated and sorted
+     */
+    public static String linksOf(String neutralBody) {
+        return LinkRewriter.linkedRecords(neutralBody).stream().map(id -> id.value())
                 .collect(Collectors.joining(","));
     }
 
@@ -51,9 +79,19 @@ final class RecordRenderer {
      * move elsewhere in the tree does not count as a content change.
      */
     String contentHash(Record record) {
-        byte[] neutral = codec.renderBytes(RecordFile.of(record, layout.parentInFrontmatter()));
+        return contentHash(RecordFile.of(record, layout.parentInFrontmatter()));
+    }
+
+    /**
+     * The {@linkplain #contentHash(Record) content hash} of a file whose body is in the neutral form.
+     *
+     * @param neutral the file, links neutral, parent set only where the layout writes it
+     * @return the hash
+     */
+    public String contentHash(RecordFile neutral) {
+        byte[] bytes = codec.renderBytes(neutral);
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(neutral));
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
         }

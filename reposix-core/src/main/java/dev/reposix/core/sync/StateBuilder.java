@@ -18,8 +18,7 @@ import java.util.TreeSet;
 /** Computes the sync state a sync leaves behind. Stateless. */
 final class StateBuilder {
 
-    /** The attribute listing the ids a record links to, so a rename re-links only the pages that need it. */
-    static final String LINKS = "links";
+    static final String LINKS = RecordRenderer.LINKS;
 
     private StateBuilder() {
     }

@@ -1,0 +1,160 @@
+package dev.reposix.cli;
+
+import dev.reposix.api.ReposixException;
+import dev.reposix.core.Reposix;
+import dev.reposix.core.SecretRedactor;
+import dev.reposix.core.push.PushErrorCode;
+import dev.reposix.core.push.PushReport;
+import dev.reposix.core.push.Pushes;
+import dev.reposix.git.ReposixRefs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.transport.ReceivePack;
+
+/**
+ * The helper's push path: {@code git-receive-pack} served by JGit's {@link ReceivePack} on the
+ * remote's cache, locked from before the refs are advertised until they moved. Only {@code main}
+ * is advertised and accepted; a fast-forward of it is sent to the source of truth by a pre-receive
+ * hook, which reports to the pusher through git's {@code remote:} lines and rejects with git's own
+ * reasons ({@code fetch first}, {@code bulk-delete}, ...). The hook moves {@code main} itself (to the
+ * pushed commit, or a follow-up commit on top that records what the source of truth stored), so the
+ * command is marked done before JGit would update it. Not thread-safe.
+ */
+final class ReceiveService {
+
+    private static final String PREFIX = "git-remote-reposix: ";
+
+    private final CliEnvironment environment;
+    private final PrintStream err;
+    private final String remoteName;
+
+    /**
+     * Creates the service.
+     *
+     * @param environment the environment
+     * @param err messages when there is no git connection to send them through
+     * @param remoteName the remote's name as git passed it, for the recovery commands
+     */
+    ReceiveService(CliEnvironment environment, PrintStream err, String remoteName) {
+        this.environment = environment;
+        this.err = err;
+        this.remoteName = remoteName;
+    }
+
+    /** Replies to git's {@code connect} once the service is ready. */
+    @FunctionalInterface
+    interface Ready {
+        /**
+         * Tells git the connection is established.
+         *
+         * @throws IOException when git went away
+         */
+        void connected() throws IOException;
+    }
+
+    /**
+     * Serves one push.
+     *
+     * @param url the URL git passed
+     * @param in the client's side of the protocol
+     * @param out protocol bytes
+     * @param ready called when the cache is locked, before the refs are advertised
+     * @return the exit code
+     */
+    int serve(String url, InputStream in, OutputStream out, Ready ready) {
+        List<String> secretLooking = ErrorReporter.secretLookingValues(environment.variables());
+        SecretRedactor redactor = SecretRedactor.of(secretLooking);
+        try {
+            HelperUrl parsed = HelperUrl.parse(url);
+            try (Reposix reposix = FetchService.reposixFor(environment, parsed);
+                 Pushes.Receiver receiver = reposix.pushes().receiver(parsed.remote(), parsed.location())) {
+                SecretRedactor messages = reposix.redactor().with(secretLooking);
+                ready.connected();
+                ReceivePack pack = new ReceivePack(receiver.cache().repository());
+                pack.setAllowCreates(false);
+                pack.setAllowDeletes(false);
+                pack.setAllowNonFastForwards(false);
+                pack.setAtomic(true);
+                pack.setRefFilter(ReceiveService::mainOnly);
+                pack.setPreReceiveHook((rp, commands) -> receive(receiver, rp, commands, messages));
+                pack.setBiDirectionalPipe(true);
+                pack.receive(in, out, null);
+                out.flush();
+                return ExitCodes.OK;
+            }
+        } catch (ReposixException failure) {
+            String code = failure.errorCode().code();
+            err.println(PREFIX + "error: " + code + ": " + redactor.redact(failure.getMessage()));
+            err.println("  (run `reposix explain " + code + "` for causes and fixes)");
+            err.flush();
+            return ExitCodes.of(failure.category());
+        } catch (IOException broken) {
+            err.println(PREFIX + "the connection to git broke off while serving the push: "
+                    + redactor.redact(String.valueOf(broken.getMessage())));
+            err.flush();
+            return ExitCodes.EXTERNAL;
+        }
+    }
+
+    private void receive(Pushes.Receiver receiver, ReceivePack pack, Collection<ReceiveCommand> commands,
+            SecretRedactor redactor) {
+        receiver.interruptedPush().ifPresent(journal -> pack.sendMessage("reposix: an earlier push stopped half-way;"
+                + " this push checks the pages it touched again, so nothing is written twice"));
+        for (ReceiveCommand command : commands) {
+            if (command.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED) {
+                continue;
+            }
+            if (!command.getRefName().equals(ReposixRefs.MAIN) || command.getType() != ReceiveCommand.Type.UPDATE) {
+                command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, "reposix accepts fast-forwards of main"
+                        + " only");
+                continue;
+            }
+            try {
+                PushReport report = receiver.push(command.getOldId(), command.getNewId());
+                pack.sendMessage("reposix: " + report.summary());
+                report.created().forEach(path -> pack.sendMessage("reposix:   created " + path));
+                report.updated().forEach(path -> pack.sendMessage("reposix:   updated " + path));
+                report.deleted().forEach(path -> pack.sendMessage("reposix:   deleted " + path));
+                if (report.followUp().isPresent()) {
+                    pack.sendMessage("reposix: Confluence stored " + report.followUpFiles().size() + " file(s)"
+                            + " differently (new page ids, normalised markup); run `git pull " + remoteName
+                            + " main` to receive them as a fast-forward");
+                }
+                command.setResult(ReceiveCommand.Result.OK);
+            } catch (ReposixException refused) {
+                reject(pack, command, refused, redactor);
+            }
+        }
+    }
+
+    private void reject(ReceivePack pack, ReceiveCommand command, ReposixException refused, SecretRedactor redactor) {
+        String code = refused.errorCode().code();
+        pack.sendError("reposix: error: " + code + ": " + redactor.redact(refused.getMessage()));
+        if (refused.errorCode() == PushErrorCode.FETCH_FIRST) {
+            pack.sendError("reposix: nothing more was written. Get the other changes, then push again:");
+            pack.sendError("reposix:   git pull --rebase " + remoteName + " main && git push " + remoteName + " main");
+        }
+        pack.sendError("reposix: (run `reposix explain " + code + "` for causes and fixes)");
+        String reason = refused.errorCode() instanceof PushErrorCode push ? push.reason() : "reposix: " + code;
+        command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
+    }
+
+    private static Map<String, Ref> mainOnly(Map<String, Ref> refs) {
+        Map<String, Ref> kept = new LinkedHashMap<>();
+        refs.forEach((name, ref) -> {
+            if (name.equals(Constants.HEAD) || name.equals(ReposixRefs.MAIN)) {
+                kept.put(name, ref);
+            }
+        });
+        return kept;
+    }
+}

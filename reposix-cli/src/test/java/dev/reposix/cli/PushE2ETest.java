@@ -1,0 +1,265 @@
+package dev.reposix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordUpdate;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.UpdateOutcome;
+import dev.reposix.backend.confluence.ConfluenceProvider;
+import dev.reposix.cli.GitProcesses.Result;
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.Reposix;
+import dev.reposix.core.render.RecordFile;
+import dev.reposix.core.render.RecordFileCodec;
+import dev.reposix.simulator.ConfluenceSimulator;
+import dev.reposix.simulator.seed.SeedPage;
+import dev.reposix.simulator.seed.Seeds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code git push} through {@code git-remote-reposix} from the built distribution, driven by the real
+ * git binary against the simulator with Cloud-like storage normalisation: edits, labels, creates,
+ * deletes and the bulk-delete cap, conflicts in git's own words and their recovery, and the audit log.
+ */
+class PushE2ETest {
+
+    private static final RecordFileCodec CODEC = RecordFileCodec.tree();
+
+    @TempDir
+    Path temporary;
+
+    private final CliRunner cli = new CliRunner();
+    private ConfluenceSimulator simulator;
+    private Map<String, String> environment;
+    private GitProcesses git;
+    private Path tree;
+
+    @BeforeEach
+    void start() {
+        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
+                .seed(Seeds.demo()).start();
+        simulator.normalizeStorage(true);
+        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY",
+                "tok-5150-secret", "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
+                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_SYNC_MIN_INTERVAL", "0",
+                "GIT_AUTHOR_NAME", "Jane Writer", "GIT_AUTHOR_EMAIL", "jane@example.com",
+                "GIT_COMMITTER_NAME", "Jane Writer", "GIT_COMMITTER_EMAIL", "jane@example.com"));
+        git = new GitProcesses(environment);
+        tree = temporary.resolve("tree");
+        Map<String, String> withSite = new HashMap<>(environment);
+        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
+        assertThat(cli.run(withSite, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString()))
+                .as(cli.stderr()).isZero();
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private void edit(String path, UnaryOperator<RecordFile> change) throws IOException {
+        Path file = tree.resolve(path);
+        RecordFile edited = change.apply(CODEC.parse(path, Files.readAllBytes(file)));
+        Files.write(file, CODEC.renderBytes(edited));
+    }
+
+    private static UnaryOperator<RecordFile> appending(String text) {
+        return file -> file.withBody(file.body() + "\n" + text + "\n");
+    }
+
+    private void commit(String message) throws Exception {
+        git.gitOk(tree, "add", "-A");
+        git.gitOk(tree, "commit", "-qm", message);
+    }
+
+    private Result push() throws Exception {
+        return git.git(Map.of(), tree, "push", "origin", "main");
+    }
+
+    private SeedPage page(String title) {
+        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
+    }
+
+    private Optional<SeedPage> currentPage(String title) {
+        return simulator.snapshot().spaces().get(0).pages().stream()
+                .filter(page -> page.title().equals(title) && page.status().equals("current")).findFirst();
+    }
+
+    /** Another editor changes a page in Confluence, through the REST API. */
+    private void editInConfluence(String title, UnaryOperator<String> body) {
+        Map<String, String> withSite = new HashMap<>(environment);
+        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
+        try (Reposix other = Reposix.builder().provider(new ConfluenceProvider()).environment(withSite).build();
+             SourceOfTruth source = other.open(new RemoteSpec("confluence", "DEMO"))) {
+            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
+                    .findFirst().orElseThrow();
+            Record current = source.readRecord(entry.id()).orElseThrow();
+            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
+                    current.entry().title(), current.entry().parentId(), body.apply(current.body()), Set.of(), Set.of()));
+            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
+        }
+    }
+
+    @Test
+    void aBodyAndLabelEditLandsAndASecondPushWithoutPullSucceeds() throws Exception {
+        int version = page("Glossary").versionNumber();
+        edit("pages/Glossary.md", file -> {
+            List<String> labels = new ArrayList<>(file.labels());
+            labels.add("reviewed");
+            return new RecordFile(file.id(), file.title(), file.status(), labels, file.parent(),
+                    file.body() + "\nPushed from git.\n");
+        });
+        commit("Add a line to the glossary");
+        Map<String, String> withSite = new HashMap<>(environment);
+        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
+        assertThat(cli.run(withSite, getClass().getClassLoader(), "push", "--dry-run", tree.toString()))
+                .as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("update  pages/Glossary.md  +label reviewed");
+        assertThat(page("Glossary").versionNumber()).isEqualTo(version);
+
+        Result pushed = push();
+
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(pushed.stderr()).contains("reposix: 0 page(s) created, 1 updated, 0 deleted");
+        SeedPage glossary = page("Glossary");
+        assertThat(glossary.body()).contains("Pushed from git.");
+        assertThat(glossary.labels()).contains("reviewed");
+        assertThat(glossary.versionNumber()).isEqualTo(version + 1);
+
+        edit("pages/Glossary.md", appending("A second edit, no pull in between."));
+        commit("Second edit");
+        Result again = push();
+
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(page("Glossary").body()).contains("A second edit, no pull in between.");
+        assertThat(page("Glossary").versionNumber()).isEqualTo(version + 2);
+        assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
+        List<String> audit = Files.readAllLines(temporary.resolve("cache/confluence-DEMO.git/audit.jsonl"));
+        assertThat(audit).filteredOn(line -> line.contains("\"operation\":\"update\"")).hasSize(2)
+                .allMatch(line -> line.contains("Jane Writer <jane@example.com>"));
+        assertThat(audit).filteredOn(line -> line.contains("\"operation\":\"push\"")).hasSize(2)
+                .allMatch(line -> line.contains("\"outcome\":\"accepted\""));
+        assertThat(String.join("\n", audit)).doesNotContain("tok-5150-secret");
+    }
+
+    @Test
+    void aNewFileInAPagesFolderBecomesAChildPageAndItsIdArrivesWithTheNextPull() throws Exception {
+        Path folder = tree.resolve("pages/Getting Started");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("First Steps.md"), "# First steps\n\nWritten in git.\n", StandardCharsets.UTF_8);
+        commit("Add first steps");
+
+        Result pushed = push();
+
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(pushed.stderr()).contains("created pages/Getting Started/First Steps.md").contains("git pull");
+        SeedPage created = currentPage("First Steps").orElseThrow();
+        assertThat(created.parentId()).isEqualTo(page("Getting Started").id());
+        git.gitOk(tree, "pull", "--ff-only", "origin", "main");
+        RecordFile pulled = CODEC.parse("First Steps.md", Files.readAllBytes(folder.resolve("First Steps.md")));
+        assertThat(pulled.id()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo(created.id()));
+
+        edit("pages/Getting Started/First Steps.md", appending("Edited after the pull."));
+        commit("Edit the new page");
+        assertThat(push().exitCode()).isZero();
+        assertThat(simulator.snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("First Steps"))
+                .hasSize(1);
+    }
+
+    @Test
+    void deletingFilesTrashesPagesAndMoreThanFiveNeedTheMarker() throws Exception {
+        List<String> files;
+        try (var listing = Files.walk(tree.resolve("pages"))) {
+            files = listing.filter(Files::isRegularFile).map(path -> tree.relativize(path).toString())
+                    .filter(path -> !path.endsWith("README.md")).sorted().toList();
+        }
+        List<String> leaves = files.stream().filter(path -> !Files.isDirectory(tree.resolve(
+                path.substring(0, path.length() - 3)))).limit(6).toList();
+        assertThat(leaves).hasSize(6);
+        for (String leaf : leaves) {
+            git.gitOk(tree, "rm", "-q", leaf);
+        }
+        commit("Retire six pages");
+
+        Result refused = push();
+
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("! [remote rejected] main -> main (bulk-delete)");
+        assertThat(simulator.snapshot().spaces().get(0).pages()).allMatch(page -> page.status().equals("current"));
+
+        git.gitOk(tree, "commit", "--amend", "-qm", "Retire six pages [allow-bulk-delete]");
+        Result accepted = push();
+
+        assertThat(accepted.exitCode()).as(accepted.stderr()).isZero();
+        assertThat(accepted.stderr()).contains("0 page(s) created, 0 updated, 6 deleted");
+        assertThat(simulator.snapshot().spaces().get(0).pages()).filteredOn(page -> !page.status().equals("current"))
+                .hasSize(6);
+    }
+
+    @Test
+    void aConflictIsRejectedWithFetchFirstAndThePrintedRecoveryKeepsBothEdits() throws Exception {
+        editInConfluence("Glossary", body -> "Their first line.\n\n" + body);
+        editInConfluence("Getting Started", body -> body + "\n\nAn unrelated edit elsewhere.\n");
+        edit("pages/Glossary.md", appending("My last line."));
+        commit("My glossary edit");
+
+        Result rejected = push();
+
+        assertThat(rejected.exitCode()).isNotZero();
+        assertThat(rejected.stderr()).contains("! [remote rejected] main -> main (fetch first)")
+                .contains("\"Glossary\" (pages/Glossary.md) was changed in Confluence by")
+                .contains("git pull --rebase origin main && git push origin main");
+        assertThat(page("Glossary").body()).doesNotContain("My last line.");
+
+        git.gitOk(tree, "pull", "--rebase", "origin", "main");
+        Result recovered = push();
+
+        assertThat(recovered.exitCode()).as(recovered.stderr()).isZero();
+        assertThat(page("Glossary").body()).contains("Their first line.").contains("My last line.");
+    }
+
+    @Test
+    void anEditToAnotherPageByAnotherEditorDoesNotBlockThePush() throws Exception {
+        edit("pages/Glossary.md", appending("Mine."));
+        commit("My edit");
+        editInConfluence("Getting Started", body -> body + "\n\nTheirs.\n");
+
+        Result pushed = push();
+
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(page("Glossary").body()).contains("Mine.");
+        assertThat(page("Getting Started").body()).contains("Theirs.");
+    }
+
+    @Test
+    void anUnparseableFileIsRefusedNamingItAndNothingIsWritten() throws Exception {
+        Files.writeString(tree.resolve("pages/Glossary.md"), "---\ntitle: [unclosed\n---\nbody\n", StandardCharsets.UTF_8);
+        commit("Break the frontmatter");
+        simulator.counters().reset();
+
+        Result refused = push();
+
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("(invalid file)").contains("pages/Glossary.md:");
+        assertThat(simulator.counters().total()).isZero();
+        assertThat(new TreeSet<>(List.of(refused.stderr().split("\n")))).noneMatch(line -> line.contains("tok-5150"));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.reposix.core.push;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.NewRecord;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordId;
+import dev.reposix.api.RecordUpdate;
+import dev.reposix.api.ReposixException;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.UpdateOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies a checked plan to the source of truth, in order: creates (parents first), updates, deletes.
+ * Before the first write it writes an intent journal into the cache, so an interrupted push is
+ * visible to the next one. Server-controlled data (ids, versions, authors) is never taken from
+ * files: only titles, bodies, labels, parents and status travel. When a write fails, the writes
+ * that landed are named in the error. Backends record each write in the audit log themselves
+ * (through their context's audit sink). Not thread-safe.
+ */
+final class PushApplier {
+
+    /** The intent journal's file name inside the cache directory. */
+    static final String JOURNAL = "push-journal.txt";
+
+    private final SourceOfTruth source;
+
+    PushApplier(SourceOfTruth source) {
+        this.source = source;
+    }
+
+    /**
+     * Writes the journal, then every write that is not settled already.
+     *
+     * @return what the source of truth holds for each created and updated record
+     */
+    List<Written> apply(PushPlan plan, ConflictCheck.Result checked, Path cacheDirectory) {
+        writeJournal(plan, cacheDirectory);
+        List<Written> written = new ArrayList<>();
+        Map<String, RecordId> createdIds = new HashMap<>();
+        try {
+            for (PlannedWrite.Create create : plan.creates()) {
+                Optional<RecordId> parent = create.parent().or(() -> create.parentCreatedFrom().map(createdIds::get));
+                ManifestEntry entry = source.create(new NewRecord(create.file().title(), parent,
+                        Set.copyOf(create.file().labels()), create.file().body()));
+                createdIds.put(create.path(), entry.id());
+                written.add(new Written(create, entry.id(), Optional.of(entry), Optional.empty()));
+            }
+            for (PlannedWrite.Update update : plan.updates()) {
+                if (checked.settled().contains(update.id())) {
+                    Record now = checked.current().get(update.id());
+                    written.add(new Written(update, update.id(), Optional.of(now.entry()), Optional.of(now.body())));
+                    continue;
+                }
+                RecordUpdate request = new RecordUpdate(update.id(), checked.expectedVersions().get(update.id()),
+                        update.file().title(), update.parent(), update.file().body(), update.labelsToAdd(),
+                        update.labelsToRemove(), update.status(), Optional.of(plan.message()));
+                UpdateOutcome outcome = source.update(request);
+                if (outcome instanceof UpdateOutcome.Conflict) {
+                    throw new ReposixException(PushErrorCode.FETCH_FIRST, "\"" + update.file().title() + "\" ("
+                            + update.path() + ") was changed in Confluence while this push was being applied");
+                }
+                UpdateOutcome.Updated updated = (UpdateOutcome.Updated) outcome;
+                written.add(new Written(update, update.id(), Optional.of(updated.entry()), updated.storedBody()));
+            }
+            for (PlannedWrite.Delete delete : plan.deletes()) {
+                if (!checked.settled().contains(delete.id())) {
+                    source.delete(delete.id());
+                }
+                written.add(new Written(delete, delete.id(), Optional.empty(), Optional.empty()));
+            }
+            return written;
+        } catch (ReposixException failure) {
+            if (written.isEmpty()) {
+                throw failure;
+            }
+            List<String> landed = written.stream().map(w -> describe(w)).toList();
+            String message = failure.getMessage() + ". Already written before it stopped: " + String.join(", ", landed)
+                    + ". Push again once the cause is fixed: pages already written are recognised and not written"
+                    + " twice";
+            throw new ReposixException(failure.errorCode() == PushErrorCode.FETCH_FIRST ? PushErrorCode.FETCH_FIRST
+                    : PushErrorCode.INTERRUPTED, message, failure);
+        }
+    }
+
+    private static String describe(Written written) {
+        String verb = written.write() instanceof PlannedWrite.Create ? "created"
+                : written.write() instanceof PlannedWrite.Update ? "updated" : "deleted";
+        return verb + " " + written.write().path() + " (page " + written.id().value() + ")";
+    }
+
+    private static void writeJournal(PushPlan plan, Path cacheDirectory) {
+        StringBuilder journal = new StringBuilder("# reposix push of " + plan.pushed().name() + " by " + plan.pusher()
+                + "\n");
+        for (PlannedWrite write : plan.writes()) {
+            String id = write instanceof PlannedWrite.Update update ? update.id().value()
+                    : write instanceof PlannedWrite.Delete delete ? delete.id().value() : "new";
+            journal.append(write.getClass().getSimpleName().toLowerCase()).append(' ').append(id).append(' ')
+                    .append(write.path()).append('\n');
+        }
+        try {
+            Files.writeString(cacheDirectory.resolve(JOURNAL), journal, StandardCharsets.UTF_8);
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException("writing the push journal in " + cacheDirectory, unwritable);
+        }
+    }
+
+    /**
+     * One write that landed (or was already in place).
+     *
+     * @param write the planned write
+     * @param id the record (for a create, its new id)
+     * @param entry the record's entry after the write; empty for a delete
+     * @param storedBody the stored body in neutral Markdown, when known without reading it back
+     */
+    record Written(PlannedWrite write, RecordId id, Optional<ManifestEntry> entry, Optional<String> storedBody) {
+    }
+}
