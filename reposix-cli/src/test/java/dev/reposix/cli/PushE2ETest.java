@@ -262,4 +262,45 @@ class PushE2ETest {
         assertThat(simulator.counters().total()).isZero();
         assertThat(new TreeSet<>(List.of(refused.stderr().split("\n")))).noneMatch(line -> line.contains("tok-5150"));
     }
+
+    @Test
+    void filesThatCannotBecomePagesAreRefusedBeforeAnyRequest() throws Exception {
+        String glossary = Files.readString(tree.resolve("pages/Glossary.md"));
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("symlink", "(invalid file)");
+        refusals.put("executable", "(invalid file)");
+        refusals.put("not markdown", "(invalid file)");
+        refusals.put("copied id", "(bad id)");
+        refusals.put("unknown id", "(bad id)");
+        refusals.put("orphan folder", "(unsupported)");
+        refusals.put("config", "(unsupported)");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            switch (refusal.getKey()) {
+                case "symlink" -> Files.createSymbolicLink(tree.resolve("pages/Link.md"), Path.of("Glossary.md"));
+                case "executable" -> {
+                    Files.writeString(tree.resolve("pages/Run.md"), "# Run\n");
+                    tree.resolve("pages/Run.md").toFile().setExecutable(true);
+                }
+                case "not markdown" -> Files.write(tree.resolve("pages/diagram.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+                case "copied id" -> Files.writeString(tree.resolve("pages/Glossary copy.md"), glossary);
+                case "unknown id" -> Files.writeString(tree.resolve("pages/Stray.md"), "---\nid: '999999'\ntitle: Stray\n---\nx\n");
+                case "orphan folder" -> {
+                    Files.createDirectories(tree.resolve("pages/Nowhere"));
+                    Files.writeString(tree.resolve("pages/Nowhere/Child.md"), "# Child\n");
+                }
+                default -> Files.writeString(tree.resolve(".reposix/config"), "layout = flat\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+            commit("Try " + refusal.getKey());
+            simulator.counters().reset();
+
+            Result refused = push();
+
+            assertThat(refused.exitCode()).as(refusal.getKey()).isNotZero();
+            assertThat(refused.stderr()).as(refusal.getKey()).contains("! [remote rejected] main -> main " + refusal.getValue());
+            assertThat(simulator.counters().total()).as(refusal.getKey()).isZero();
+            git.gitOk(tree, "reset", "-q", "--hard", "HEAD~1");
+            git.gitOk(tree, "clean", "-qfd");
+        }
+    }
 }
