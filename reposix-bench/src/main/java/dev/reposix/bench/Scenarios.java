@@ -19,7 +19,6 @@ final class Scenarios {
      * is not here: it is tried on every run and stays pending while the helper does not answer.
      */
     static final List<List<String>> PENDING = List.of(
-            List.of(GIT_PUSH, "pending: push through git-remote-reposix"),
             List.of(MIRROR_SYNC, "pending: reposix mirror sync"));
 
     private Scenarios() {

@@ -79,7 +79,9 @@ final class SpaceBench {
             }
             scenarios.add(probed(Scenarios.SYNC_MOVE_DELETE, counters, reposix, "sync", tree.toString()));
             scenarios.add(cliStart(reposix));
-            scenarios.add(GitPull.measure(options.distribution(), environment, tree, counters));
+            GitScenario git = new GitScenario(options.distribution(), environment, tree, counters);
+            scenarios.add(git.pull());
+            scenarios.add(git.pushOnePageEdit());
             Scenarios.PENDING.forEach(pending -> scenarios.add(ScenarioResult.pending(pending.get(0), pending.get(1))));
             scenarios.add(new HelperStart(options.distribution(), environment)
                     .measure("reposix::" + simulator.baseUrl() + "/confluence/projects/" + SPACE, options.cliStartRuns()));

@@ -14,6 +14,7 @@ final class TargetCheck {
     static final int PAGE_SIZE = 250;
     private static final int CHANGED_PAGES = 10;
     private static final int SPARE_REQUESTS = 3;
+    private static final int PUSH_REQUESTS = 4;
 
     private TargetCheck() {
     }
@@ -43,6 +44,12 @@ final class TargetCheck {
         verdicts.add(new Verdict(pages, changed.name(), "requests <= no-op (" + noOp.totalRequests()
                 + ") + 1 bulk body request per 250 changed", changed.totalRequests(),
                 noOp.totalRequests() + ceilDiv(CHANGED_PAGES, PAGE_SIZE)));
+
+        ScenarioResult push = space.scenario(Scenarios.GIT_PUSH);
+        if (push.measured()) {
+            verdicts.add(new Verdict(pages, push.name(), "requests <= " + PUSH_REQUESTS + " whatever N",
+                    push.totalRequests(), PUSH_REQUESTS));
+        }
         return verdicts;
     }
 
