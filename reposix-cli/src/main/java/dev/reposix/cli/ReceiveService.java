@@ -6,17 +6,24 @@ import dev.reposix.core.SecretRedactor;
 import dev.reposix.core.push.PushErrorCode;
 import dev.reposix.core.push.PushReport;
 import dev.reposix.core.push.Pushes;
+import dev.reposix.git.Cache;
 import dev.reposix.git.ReposixRefs;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 
@@ -36,6 +43,7 @@ final class ReceiveService {
     private final CliEnvironment environment;
     private final PrintStream err;
     private final String remoteName;
+    private String scheme = "";
 
     /**
      * Creates the service.
@@ -75,6 +83,7 @@ final class ReceiveService {
         SecretRedactor redactor = SecretRedactor.of(secretLooking);
         try {
             HelperUrl parsed = HelperUrl.parse(url);
+            scheme = parsed.remote().scheme();
             try (Reposix reposix = FetchService.reposixFor(environment, parsed);
                  Pushes.Receiver receiver = reposix.pushes().receiver(parsed.remote(), parsed.location())) {
                 SecretRedactor messages = reposix.redactor().with(secretLooking);
@@ -142,10 +151,30 @@ final class ReceiveService {
         if (refused.errorCode() == PushErrorCode.FETCH_FIRST) {
             pack.sendError("reposix: nothing more was written. Get the other changes, then push again:");
             pack.sendError("reposix:   git pull --rebase " + remoteName + " main && git push " + remoteName + " main");
+            mirrorAge().ifPresent(pack::sendError);
         }
         pack.sendError("reposix: (run `reposix explain " + code + "` for causes and fixes)");
         String reason = refused.errorCode() instanceof PushErrorCode push ? push.reason() : "reposix: " + code;
         command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
+    }
+
+    /**
+     * How old the pusher's mirror is, when the pushing repository (git runs the helper with
+     * {@code GIT_DIR} set) has the mirror refs, e.g. a mirror clone bound with {@code reposix attach}.
+     */
+    private Optional<String> mirrorAge() {
+        String gitDirectory = environment.variables().getOrDefault("GIT_DIR", "");
+        if (gitDirectory.isBlank()) {
+            return Optional.empty();
+        }
+        try (Repository pushing = new FileRepositoryBuilder().setGitDir(new File(gitDirectory)).setMustExist(true)
+                .build()) {
+            return Cache.lastSyncedIn(pushing, scheme).map(synced -> "reposix: your mirror was last synced from "
+                    + scheme + " at " + synced + " (" + Duration.between(synced, Instant.now()).toMinutes()
+                    + " minutes ago); the pull above goes to " + scheme + " itself, not to the mirror");
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static Map<String, Ref> mainOnly(Map<String, Ref> refs) {

@@ -2,6 +2,7 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordUpdate;
@@ -14,14 +15,23 @@ import dev.reposix.core.Reposix;
 import dev.reposix.core.render.RecordFile;
 import dev.reposix.core.render.RecordFileCodec;
 import dev.reposix.simulator.ConfluenceSimulator;
+import dev.reposix.simulator.Fault;
+import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.Seeds;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +111,17 @@ class PushE2ETest {
     private Optional<SeedPage> currentPage(String title) {
         return simulator.snapshot().spaces().get(0).pages().stream()
                 .filter(page -> page.title().equals(title) && page.status().equals("current")).findFirst();
+    }
+
+    /** The version message Confluence shows for a page's current version, read over REST. */
+    private String versionMessageOf(String pageId) throws Exception {
+        java.net.http.HttpRequest request = HttpRequest.newBuilder(
+                URI.create(simulator.baseUrl() + "/wiki/api/v2/pages/" + pageId))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "bot@acme.example:tok-5150-secret".getBytes(StandardCharsets.UTF_8))).build();
+        String json = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new ObjectMapper().readTree(json).path("version").path("message").asText();
     }
 
     /** Another editor changes a page in Confluence, through the REST API. */
@@ -266,7 +287,7 @@ class PushE2ETest {
     @Test
     void filesThatCannotBecomePagesAreRefusedBeforeAnyRequest() throws Exception {
         String glossary = Files.readString(tree.resolve("pages/Glossary.md"));
-        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        Map<String, String> refusals = new LinkedHashMap<>();
         refusals.put("symlink", "(invalid file)");
         refusals.put("executable", "(invalid file)");
         refusals.put("not markdown", "(invalid file)");
@@ -289,7 +310,7 @@ class PushE2ETest {
                     Files.writeString(tree.resolve("pages/Nowhere/Child.md"), "# Child\n");
                 }
                 default -> Files.writeString(tree.resolve(".reposix/config"), "layout = flat\n",
-                        java.nio.file.StandardOpenOption.APPEND);
+                        StandardOpenOption.APPEND);
             }
             commit("Try " + refusal.getKey());
             simulator.counters().reset();
@@ -301,6 +322,41 @@ class PushE2ETest {
             assertThat(simulator.counters().total()).as(refusal.getKey()).isZero();
             git.gitOk(tree, "reset", "-q", "--hard", "HEAD~1");
             git.gitOk(tree, "clean", "-qfd");
+        }
+    }
+
+    @Test
+    void aPushInterruptedAfterTwoOfFourWritesCompletesOnThePushAfterWithoutWritingTwice() throws Exception {
+        List<String> titles = List.of("Glossary", "FAQ", "Release 0.2", "Use Panels");
+        Map<String, Integer> versions = new HashMap<>();
+        for (String title : titles) {
+            versions.put(title, page(title).versionNumber());
+        }
+        try (var files = Files.walk(tree.resolve("pages"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".md")).toList()) {
+                String path = tree.relativize(file).toString();
+                if (titles.contains(CODEC.parse(path, Files.readAllBytes(file)).title())) {
+                    edit(path, appending("Edited in a push that is cut short."));
+                }
+            }
+        }
+        commit("Four edits");
+        simulator.faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.status(400)).afterSkipping(2)
+                .times(1));
+
+        Result interrupted = push();
+
+        assertThat(interrupted.exitCode()).isNotZero();
+        assertThat(interrupted.stderr()).contains("(interrupted)").contains("Already written before it stopped");
+        assertThat(titles.stream().filter(title -> page(title).versionNumber() == versions.get(title) + 1)).hasSize(2);
+
+        Result completed = push();
+
+        assertThat(completed.exitCode()).as(completed.stderr()).isZero();
+        assertThat(completed.stderr()).contains("2 updated").contains("2 already up to date");
+        for (String title : titles) {
+            assertThat(page(title).versionNumber()).as(title).isEqualTo(versions.get(title) + 1);
+            assertThat(page(title).body()).as(title).containsOnlyOnce("Edited in a push that is cut short.");
         }
     }
 }

@@ -151,8 +151,21 @@ public final class Cache implements AutoCloseable {
      * @return the time (seconds precision), empty before the first sync
      */
     public Optional<Instant> lastSynced() {
+        return lastSyncedIn(repository, location.scheme());
+    }
+
+    /**
+     * When a repository that carries the mirror refs (a cache, or a clone of a mirror that fetched
+     * {@code refs/mirrors/*}) was last synced from its source of truth, by its
+     * {@code refs/mirrors/<scheme>-synced-at} tag.
+     *
+     * @param repository the repository
+     * @param scheme the backend scheme, e.g. {@code confluence}
+     * @return the time (seconds precision), empty when the repository has no such tag
+     */
+    public static Optional<Instant> lastSyncedIn(Repository repository, String scheme) {
         try {
-            Ref ref = repository.exactRef(ReposixRefs.mirrorSyncedAt(location.scheme()));
+            Ref ref = repository.exactRef(ReposixRefs.mirrorSyncedAt(scheme));
             if (ref == null || ref.getObjectId() == null) {
                 return Optional.empty();
             }
@@ -164,7 +177,7 @@ public final class Cache implements AutoCloseable {
                 return Optional.empty();
             }
         } catch (IOException e) {
-            throw GitFailures.wrap(e, "reading the last sync time", location.directory());
+            throw GitFailures.wrap(e, "reading the last sync time", repository.getDirectory());
         }
     }
 
