@@ -4,6 +4,7 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.CoreErrorCode;
 import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.RemoteUrl;
 import dev.reposix.core.http.EgressPolicy;
 import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.TreeConfig;
@@ -16,8 +17,6 @@ import dev.reposix.git.MirrorRemote;
 import dev.reposix.git.WorkingTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +34,6 @@ import org.eclipse.jgit.lib.ObjectId;
  * @since 0.1
  */
 public final class Workspaces {
-
-    private static final String REMOTE_PREFIX = "reposix::";
 
     private final Map<String, String> environment;
     private final Function<RemoteSpec, SourceOfTruth> opener;
@@ -178,7 +175,7 @@ public final class Workspaces {
         requireEmpty(directory);
         try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
             SyncReport report = engine.sync(remote, source, cache, layout);
-            WorkingTree.create(cache, directory, remoteUrl(source, remote));
+            WorkingTree.create(cache, directory, RemoteUrl.of(source.location().toString(), remote, Optional.empty()));
             return report;
         }
     }
@@ -209,10 +206,10 @@ public final class Workspaces {
                 directory + " has no origin remote; it was not made by reposix init"));
         String suffix = "/" + remote.scheme() + "/projects/";
         int cut = url.lastIndexOf(suffix);
-        if (!url.startsWith(REMOTE_PREFIX) || cut < 0) {
+        if (!url.startsWith(RemoteUrl.PREFIX) || cut < 0) {
             throw new ReposixException(CoreErrorCode.NOT_A_TREE, "origin of " + directory + " is not a reposix:: URL");
         }
-        try (Cache cache = Cache.open(cacheOf(remote), url.substring(REMOTE_PREFIX.length(), cut))) {
+        try (Cache cache = Cache.open(cacheOf(remote), url.substring(RemoteUrl.PREFIX.length(), cut))) {
             return cache.syncHistory();
         }
     }
@@ -245,13 +242,6 @@ public final class Workspaces {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-    }
-
-    /** {@code reposix::<location>/<scheme>/projects/<project>}, the project percent-encoded. */
-    static String remoteUrl(SourceOfTruth source, RemoteSpec remote) {
-        String location = source.location().toString().replaceFirst("/+$", "");
-        return REMOTE_PREFIX + location + "/" + remote.scheme() + "/projects/"
-                + URLEncoder.encode(remote.project(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Cache open(RemoteSpec remote, SourceOfTruth source) {
