@@ -143,10 +143,10 @@ public final class GitClone {
     }
 
     /**
-     * A text file as committed on {@code main}.
+     * A small text file as committed on {@code main}, e.g. {@code .reposix/config}.
      *
-     * @param path the path in the tree, e.g. {@code .reposix/config}
-     * @return the content, empty when {@code main} has no such file
+     * @param path the path in the tree
+     * @return the content, ending in exactly one line break; empty when {@code main} has no such file
      */
     public Optional<String> readOnMain(String path) {
         GitBinary.Result result = GitBinary.run(directory, "cat-file", "blob", ReposixRefs.MAIN + ":" + path);

@@ -5,13 +5,13 @@ import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.CoreErrorCode;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.RemoteUrl;
-import dev.reposix.core.http.EgressPolicy;
 import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLocation;
 import dev.reposix.git.SyncTag;
 import dev.reposix.git.CacheLock;
+import dev.reposix.git.GitClone;
 import dev.reposix.git.GitErrorCode;
 import dev.reposix.git.MirrorRemote;
 import dev.reposix.git.WorkingTree;
@@ -144,9 +144,7 @@ public final class Workspaces {
     public MirrorReport mirrorSync(RemoteSpec remote, String mirror, Path workingDirectory) {
         try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source);
              CacheLock lock = cache.lock(engine.lockWait())) {
-            MirrorRemote target = MirrorRemote.resolve(cache, mirror, workingDirectory);
-            EgressPolicy egress = EgressPolicy.fromEnvironment(environment);
-            target.urls().forEach(url -> MirrorEgress.check(egress, url));
+            MirrorRemote target = MirrorEgress.resolve(cache, mirror, workingDirectory, environment);
             Optional<ObjectId> before = target.readMain();
             Optional<ObjectId> base = before.map(target::fetchMain);
             SyncReport report = engine.sync(remote, source, cache, lock, Optional.empty(), base);
@@ -160,6 +158,27 @@ public final class Workspaces {
                     : MirrorReport.Outcome.NOTHING_TO_DO;
             return new MirrorReport(report, outcome, before.map(ObjectId::name), warning);
         }
+    }
+
+    /**
+     * Attaches a clone of a mirror (made with vanilla git) to the mirror's source of truth, so that
+     * it can push back: fetches the mirror's {@code refs/mirrors/*} and sync state into the clone
+     * (and configures its remote to keep fetching them), syncs the cache on top of the mirror's
+     * {@code main} (so the clone and the cache share one history and pull and push between them
+     * fast-forward), reconciles the clone's record files with the pages by id, adds the remote for
+     * the source of truth and makes it {@code remote.pushDefault} unless one is set, and
+     * fast-forwards the clone's {@code main} when it is clean. Every refusal (not a clone of this
+     * project's mirror, attached to another project, two files with one id, files of deleted pages
+     * under {@link OrphanPolicy#ABORT}) happens before the clone is changed. Re-attaching to the same
+     * project changes nothing but what the source of truth changed. The cache lock is held throughout.
+     *
+     * @param remote the project
+     * @param directory the clone (or a directory inside its work tree)
+     * @param options the remote names, the bus and the orphan policy
+     * @return what happened
+     */
+    public AttachReport attach(RemoteSpec remote, Path directory, AttachOptions options) {
+        return new Attacher(environment, opener, this::cacheOf, engine).attach(remote, directory, options);
     }
 
     /**
@@ -181,7 +200,9 @@ public final class Workspaces {
     }
 
     /**
-     * Syncs the cache behind a working tree and fast-forwards the tree when it is clean.
+     * Syncs the cache behind a working tree and fast-forwards the tree when it is clean. The cache's
+     * {@code main} is fetched into the tracking ref of the tree's remote for the source of truth:
+     * {@code origin} in a tree made by {@code init}, the attached remote in a clone of a mirror.
      *
      * @param directory the working tree (its {@code .reposix/config} names the remote)
      * @return what happened
@@ -190,7 +211,12 @@ public final class Workspaces {
         RemoteSpec remote = remoteOf(directory);
         try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
             SyncReport report = engine.sync(remote, source, cache, Optional.empty());
-            return new TreeUpdate(directory, report, WorkingTree.fastForward(cache, directory));
+            String url = RemoteUrl.of(source.location().toString(), remote, Optional.empty());
+            String tracking = GitClone.open(directory).remoteUrls().entrySet().stream()
+                    .filter(candidate -> candidate.getValue().startsWith(RemoteUrl.PREFIX)
+                            && RemoteUrl.sameProject(candidate.getValue(), url))
+                    .map(Map.Entry::getKey).findFirst().orElse("origin");
+            return new TreeUpdate(directory, report, WorkingTree.fastForward(cache, directory, tracking));
         }
     }
 
