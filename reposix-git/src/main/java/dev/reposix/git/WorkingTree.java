@@ -88,24 +88,13 @@ public final class WorkingTree {
 
     /**
      * Fast-forwards a working tree's {@code main}, checked out, to the cache's {@code main} when it has
-     * no uncommitted changes and no commits of its own; the cache's {@code main} is fetched into
-     * {@code refs/remotes/origin/main}.
-     *
-     * @param cache the cache
-     * @param directory the working tree
-     * @return how it ended
-     */
-    public static Update fastForward(Cache cache, Path directory) {
-        return fastForward(cache, directory, ORIGIN);
-    }
-
-    /**
-     * Fast-forwards a working tree's {@code main} as {@link #fastForward(Cache, Path)} does, fetching
-     * the cache's {@code main} into {@code refs/remotes/<remote>/main}.
+     * no uncommitted changes and no commits of its own; the cache's {@code main} is first fetched into
+     * {@code refs/remotes/<remote>/main}.
      *
      * @param cache the cache
      * @param directory the working tree's top level
-     * @param remote the name of the working tree's remote that stands for the cache
+     * @param remote the name of the working tree's remote that stands for the cache ({@code origin} in a
+     *     tree made by {@link #create})
      * @return how it ended
      */
     public static Update fastForward(Cache cache, Path directory, String remote) {
