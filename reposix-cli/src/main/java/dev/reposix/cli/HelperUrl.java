@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.reposix.api.ReposixException;
 import dev.reposix.core.CoreErrorCode;
 import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.RemoteUrl;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -12,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * The URL git hands the remote helper, {@code <location>/<scheme>/projects/<project>} (what follows
  * {@code reposix::}), read from the right: the project is percent-encoded, and everything before
  * {@code /<scheme>/projects/} is the source of truth's base URL, e.g.
- * {@code https://acme.atlassian.net/confluence/projects/%7Ejane}. Immutable.
+ * {@code https://acme.atlassian.net/confluence/projects/%7Ejane}. The {@code ?mirror=<remote-name>} query
+ * that {@code reposix attach} adds (see {@link RemoteUrl}) is accepted and not used yet. Immutable.
  *
  * @param location the source of truth's base URL, without a trailing slash
  * @param remote the scheme and project
@@ -20,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 record HelperUrl(String location, RemoteSpec remote) {
 
     private static final String PROJECTS = "/projects/";
-    private static final String PREFIX = "reposix::";
 
     HelperUrl {
         requireNonNull(location, "location is null");
@@ -30,16 +31,16 @@ record HelperUrl(String location, RemoteSpec remote) {
     /**
      * Parses the URL.
      *
-     * @param url the URL, with or without the {@code reposix::} prefix
+     * @param url the URL, with or without the {@code reposix::} prefix and the {@code ?mirror=} query
      * @return the parts
      * @throws ReposixException {@link CoreErrorCode#INVALID_REMOTE} for anything else
      */
     static HelperUrl parse(String url) {
         String text = requireNonNull(url, "url is null").strip();
-        if (text.startsWith(PREFIX)) {
-            text = text.substring(PREFIX.length());
+        if (text.startsWith(RemoteUrl.PREFIX)) {
+            text = text.substring(RemoteUrl.PREFIX.length());
         }
-        text = text.replaceFirst("/+$", "");
+        text = RemoteUrl.withoutMirror(text).replaceFirst("/+$", "");
         int projects = text.lastIndexOf(PROJECTS);
         if (projects < 0) {
             throw invalid(url);

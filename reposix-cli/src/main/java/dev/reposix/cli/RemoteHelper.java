@@ -24,7 +24,8 @@ import org.eclipse.jgit.lib.Repository;
  */
 final class RemoteHelper {
 
-    private static final String NAME = "git-remote-reposix";
+    /** The helper's program name, which git looks for on {@code PATH}. */
+    static final String NAME = "git-remote-reposix";
 
     private final String remoteName;
     private final String url;

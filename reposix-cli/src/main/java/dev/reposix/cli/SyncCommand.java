@@ -34,6 +34,12 @@ final class SyncCommand extends SessionCommand implements Callable<Integer> {
             case DIVERGED:
                 out().println("Your branch has commits of its own; run: git pull --rebase");
                 break;
+            case AHEAD:
+                out().println("Your branch has commits of its own on top of the source of truth; nothing to update.");
+                break;
+            case OTHER_BRANCH:
+                out().println("Another branch is checked out, so main was not updated; run: git checkout main && git pull");
+                break;
             case FAST_FORWARDED:
                 out().println("Working tree fast-forwarded to " + report.head().map(id -> id.substring(0, 12)).orElse(""));
                 break;

@@ -220,6 +220,22 @@ class MirrorSyncE2ETest {
     }
 
     @Test
+    void twoMachinesTakingTurnsTakeEachOthersSyncStateAndUndoNothing() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        editInConfluence("Getting Started", "<p>Synced by the other machine.</p>");
+        environment.put("REPOSIX_CACHE_DIR", temporary.resolve("other-cache").toString());
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        String before = mirrorMain();
+        editInConfluence("Glossary", "<p>Back on the first machine.</p>");
+        environment.put("REPOSIX_CACHE_DIR", temporary.resolve("cache").toString());
+
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+
+        assertThat(cli.stderr()).doesNotContain("RPX-5005");
+        assertThat(git(mirror, "log", "--format=%s", before + ".." + mirrorMain())).isEqualTo("Update \"Glossary\"\n");
+    }
+
+    @Test
     void aRunWithNothingToSyncStillAdvancesTheSyncedAtTag() throws Exception {
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
         String main = mirrorMain();

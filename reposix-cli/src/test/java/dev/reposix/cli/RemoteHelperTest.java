@@ -108,6 +108,22 @@ class RemoteHelperTest {
     }
 
     @Test
+    void theMirrorQueryOfAnAttachedCloneIsToleratedAndOtherQueriesAreRejected() {
+        HelperUrl attached = HelperUrl.parse("reposix::https://acme.atlassian.net/confluence/projects/%7Ejane?mirror=origin");
+        assertThat(attached.location()).isEqualTo("https://acme.atlassian.net");
+        assertThat(attached.remote()).isEqualTo(new RemoteSpec("confluence", "~jane"));
+
+        for (String url : new String[] {"https://h/confluence/projects/ENG?mirror=", "https://h/confluence/projects/ENG?x=1",
+                "https://h/confluence/projects/ENG?mirror=https://token@git.example.com/eng.git"}) {
+            assertThatThrownBy(() -> HelperUrl.parse(url)).as(url).isInstanceOfSatisfying(ReposixException.class,
+                    failure -> {
+                        assertThat(failure.errorCode()).isEqualTo(CoreErrorCode.INVALID_REMOTE);
+                        assertThat(failure.getMessage()).contains("?mirror=<remote-name>").doesNotContain("token");
+                    });
+        }
+    }
+
+    @Test
     void urlsWithoutAProjectAreRejected() {
         for (String url : new String[] {"https://acme.atlassian.net/wiki", "https://acme.atlassian.net/confluence/projects/",
                 "/confluence/projects/X", "confluence/projects/X", "https://h/confluence/projects/a/b"}) {

@@ -59,6 +59,23 @@ class ReposixCliTest {
     }
 
     @Test
+    void attachExplainsItselfAndRefusesBadOptionsBeforeTouchingAnything() {
+        assertThat(run("attach", "--help")).isZero();
+        assertThat(cli.stdout()).contains("--orphan-policy").contains("fork-as-new").contains("--no-bus")
+                .contains("remote.pushDefault").contains("refs/mirrors/*");
+
+        assertThat(run("attach", "confluence::ENG", "--orphan-policy", "keep")).isEqualTo(ExitCodes.USER);
+        assertThat(cli.stderr()).contains("use abort, delete-local or fork-as-new");
+
+        assertThat(run("attach", "confluence::ENG", "--remote-name", "https://token@example.com/x.git"))
+                .isEqualTo(ExitCodes.USER);
+        assertThat(cli.stderr()).contains("not a plain git remote name");
+
+        assertThat(run("attach", "confluence::ENG", "--remote-name", "origin")).isEqualTo(ExitCodes.USER);
+        assertThat(cli.stderr()).contains("--remote-name and --mirror-name are both 'origin'");
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(ExitCodes.USER);
         assertThat(cli.stderr()).contains("frobnicate");

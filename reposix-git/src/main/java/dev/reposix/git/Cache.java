@@ -21,6 +21,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
 
 /**
  * The local cache of one project: a bare git repository whose history records the source of truth
@@ -135,11 +136,54 @@ public final class Cache implements AutoCloseable {
      * @return the commit, empty before the first sync
      */
     public Optional<ObjectId> main() {
+        return ref(ReposixRefs.MAIN);
+    }
+
+    /**
+     * The object a ref of the cache points at.
+     *
+     * @param name the full ref name, e.g. {@code refs/reposix/state}
+     * @return the object, empty if the ref does not exist
+     */
+    public Optional<ObjectId> ref(String name) {
         try {
-            Ref ref = repository.exactRef(ReposixRefs.MAIN);
-            return ref == null ? Optional.empty() : Optional.ofNullable(ref.getObjectId());
+            Ref ref = repository.exactRef(requireNonNull(name, "name is null"));
+            return ref == null ? Optional.empty() : Optional.ofNullable(ref.getObjectId()).map(ObjectId::copy);
         } catch (IOException e) {
-            throw GitFailures.wrap(e, "reading main", location.directory());
+            throw GitFailures.wrap(e, "reading " + name, location.directory());
+        }
+    }
+
+    /**
+     * Whether a commit is another one or one of its ancestors; both must be in the cache.
+     *
+     * @param ancestor the possible ancestor
+     * @param commit the commit
+     * @return true if {@code commit} descends from (or is) {@code ancestor}
+     */
+    public boolean isAncestor(ObjectId ancestor, ObjectId commit) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(commit));
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "checking ancestry", location.directory());
+        }
+    }
+
+    /**
+     * Whether two commits of the cache have a common ancestor (they are not unrelated histories).
+     *
+     * @param one a commit
+     * @param other another commit
+     * @return true if they share history
+     */
+    public boolean shareHistory(ObjectId one, ObjectId other) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(one));
+            walk.markStart(walk.parseCommit(other));
+            return walk.next() != null;
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "looking for a common ancestor", location.directory());
         }
     }
 

@@ -82,6 +82,12 @@ public enum GitErrorCode implements ErrorCode {
                     + " failed (its own message is quoted).",
             "Install git 2.30 or newer and make sure `git --version` works in the same shell.",
             "git --version")),
+    /** A command that works in a clone ran outside a git work tree. */
+    NOT_A_WORK_TREE(new ErrorInfo(3013, ErrorCategory.USER,
+            "The directory is not inside a git work tree: it does not exist, is a bare repository, or holds no"
+                    + " repository at all.",
+            "Run the command inside the clone (or pass its directory), e.g. after `git clone <mirror-url>`.",
+            "git clone https://github.com/acme/eng-docs.git eng && reposix attach confluence::ENG eng")),
     /** An unexpected failure inside JGit. */
     GIT_FAILURE(new ErrorInfo(3099, ErrorCategory.INTERNAL,
             "The git library failed in a way reposix did not expect.",

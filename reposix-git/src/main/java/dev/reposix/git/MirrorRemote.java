@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.lib.RefUpdate;
 
 /**
  * The network leg of a mirror sync, done with the {@code git} binary (DESIGN.md) so that it sees
@@ -36,8 +36,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
  */
 public final class MirrorRemote {
 
-    /** Where the mirror's {@code main} is fetched to in the cache (and in a relaying clone). */
+    /** Where the mirror's {@code main} is fetched to in the cache (and, during the relay, in a relaying clone). */
     public static final String BASE = "refs/reposix/mirror-base";
+    /** Where the {@code main} of the relaying clone itself is fetched to in the cache. */
+    public static final String CLONE_MAIN = "refs/reposix/clone-main";
+    /** Where the mirror's sync state is fetched to before the cache adopts it. */
+    private static final String MIRROR_STATE = "refs/reposix/mirror-state";
     private static final String OUT = "refs/reposix/mirror-out";
     private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://[^/@\\s]*@");
 
@@ -146,28 +150,102 @@ public final class MirrorRemote {
     }
 
     /**
-     * Fetches the mirror's {@code main} into {@value #BASE} of the cache; also the mirror's sync
-     * state when the cache has none yet (a fresh machine), so the state behind the mirror's commits
-     * is known.
+     * Fetches the mirror's {@code main} into {@value #BASE} of the cache, and the mirror's sync state
+     * when it has one. The cache adopts that state when it has none yet (a fresh machine) or when the
+     * mirror's descends from its own (another machine synced the mirror since), so that the state
+     * behind the mirror's commits is known; a state of another lineage is left alone.
      *
      * @param main the mirror's {@code main} as read by {@link #readMain}
      * @return the fetched commit, as now present in the cache
      */
     public ObjectId fetchMain(ObjectId main) {
+        boolean withState = seen.containsKey(ReposixRefs.STATE);
         List<String> specs = new ArrayList<>(List.of("+" + ReposixRefs.MAIN + ":" + BASE));
-        if (absentInCache(ReposixRefs.STATE) && seen.containsKey(ReposixRefs.STATE)) {
+        if (withState) {
+            specs.add("+" + ReposixRefs.STATE + ":" + MIRROR_STATE);
+        }
+        fetchFromMirror(specs);
+        if (!network.equals(cacheDirectory())) {
+            List<String> staged = specs.stream().map(spec -> spec.substring(spec.indexOf(':') + 1)).toList();
+            fetch(cacheDirectory(), network.toString(), staged.stream().map(ref -> "+" + ref + ":" + ref).toList());
+            // the relaying clone is somebody's: it keeps the objects but no trace in its refs
+            staged.forEach(ref -> GitBinary.check(network, "update-ref", "-d", ref));
+        }
+        if (withState) {
+            cache.ref(MIRROR_STATE).ifPresent(this::adoptState);
+        }
+        return cache.ref(BASE).orElseThrow(() -> new ReposixException(GitErrorCode.GIT_COMMAND_FAILED,
+                "git fetch of the mirror's main did not arrive in the cache"));
+    }
+
+    /**
+     * Fetches the {@code main} of the clone the mirror was named in (as one of its remotes) into
+     * {@value #CLONE_MAIN} of the cache, locally, so that the clone's history can be read beside the
+     * cache's.
+     *
+     * @return the clone's {@code main}, as now present in the cache
+     * @throws IllegalStateException if the mirror was named by a URL or path, not as a remote of a clone
+     */
+    public ObjectId fetchCloneMain() {
+        requireClone();
+        fetch(cacheDirectory(), network.toString(), List.of("+" + ReposixRefs.MAIN + ":" + CLONE_MAIN));
+        return cache.ref(CLONE_MAIN).orElseThrow(() -> new ReposixException(GitErrorCode.GIT_COMMAND_FAILED,
+                "git fetch of the main of " + network + " did not arrive in the cache"));
+    }
+
+    /**
+     * Fetches {@code refs/mirrors/*} and, when the mirror has it, the sync state from the mirror into
+     * the clone the mirror was named in, under their own names.
+     *
+     * @return the refspecs fetched, to be added to the remote's configuration so that a plain
+     *     {@code git fetch} keeps them up to date
+     * @throws ReposixException {@link MirrorErrorCode#MIRROR_UNREACHABLE} if the fetch failed
+     * @throws IllegalStateException if the mirror was named by a URL or path, not as a remote of a clone
+     */
+    public List<String> fetchAnnotations() {
+        requireClone();
+        List<String> specs = new ArrayList<>(List.of("+" + ReposixRefs.MIRRORS_PREFIX + "*:"
+                + ReposixRefs.MIRRORS_PREFIX + "*"));
+        if (seen.containsKey(ReposixRefs.STATE)) {
             specs.add("+" + ReposixRefs.STATE + ":" + ReposixRefs.STATE);
         }
+        fetchFromMirror(specs);
+        return List.copyOf(specs);
+    }
+
+    private void fetchFromMirror(List<String> specs) {
         GitBinary.Result fetched = GitBinary.run(network, fetchArguments(mirror, specs));
         if (!fetched.ok()) {
             throw new ReposixException(MirrorErrorCode.MIRROR_UNREACHABLE, "git fetch " + displayName() + " failed: "
                     + redact(fetched.output()));
         }
-        if (!network.equals(cacheDirectory())) {
-            fetch(cacheDirectory(), network.toString(), specs.stream().map(MirrorRemote::identity).toList());
+    }
+
+    /** Moves the cache's state ref to the mirror's when that is new to the cache or a fast-forward of it. */
+    private void adoptState(ObjectId mirrored) {
+        Optional<ObjectId> own = cache.ref(ReposixRefs.STATE);
+        if (own.isPresent() && (own.get().equals(mirrored) || !cache.isAncestor(own.get(), mirrored))) {
+            return;
         }
-        return resolveInCache(BASE).orElseThrow(() -> new ReposixException(GitErrorCode.GIT_COMMAND_FAILED,
-                "git fetch of the mirror's main did not arrive in the cache"));
+        try {
+            RefUpdate update = cache.repository().updateRef(ReposixRefs.STATE);
+            update.setExpectedOldObjectId(own.orElse(ObjectId.zeroId()));
+            update.setNewObjectId(mirrored);
+            update.setRefLogMessage("reposix: sync state of the mirror", false);
+            RefUpdate.Result result = update.update();
+            if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD) {
+                throw new ReposixException(GitErrorCode.GIT_FAILURE, "taking the mirror's sync state into the cache"
+                        + " failed (" + result + ")");
+            }
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "taking the mirror's sync state", cacheDirectory());
+        }
+    }
+
+    private void requireClone() {
+        if (network.equals(cacheDirectory())) {
+            throw new IllegalStateException("the mirror " + displayName() + " is a URL or path, not a remote of a clone");
+        }
     }
 
     /** How pushing {@code main} ended. */
@@ -197,7 +275,7 @@ public final class MirrorRemote {
         if (lease.isPresent() && lease.get().equals(tip)) {
             return MainPush.UP_TO_DATE;
         }
-        if (lease.isPresent() && !isAncestor(lease.get(), tip)) {
+        if (lease.isPresent() && !cache.isAncestor(lease.get(), tip)) {
             throw new ReposixException(MirrorErrorCode.MIRROR_NOT_FAST_FORWARD, "the cache's main " + tip.name()
                     + " does not descend from the mirror's main " + lease.get().name()
                     + "; refusing to rewrite the mirror's history");
@@ -228,7 +306,7 @@ public final class MirrorRemote {
     public Optional<String> pushAnnotations() {
         String scheme = cache.location().scheme();
         List<String> refs = new ArrayList<>(List.of(ReposixRefs.mirrorHead(scheme), ReposixRefs.mirrorSyncedAt(scheme)));
-        if (!absentInCache(ReposixRefs.STATE)) {
+        if (cache.ref(ReposixRefs.STATE).isPresent()) {
             refs.add(ReposixRefs.STATE);
         }
         try {
@@ -267,11 +345,6 @@ public final class MirrorRemote {
         return arguments.toArray(String[]::new);
     }
 
-    private static String identity(String spec) {
-        String destination = spec.substring(spec.indexOf(':') + 1);
-        return "+" + destination + ":" + destination;
-    }
-
     /** The mirror's values of the given refs, read in one {@code git ls-remote}; absent refs are left out. */
     private Map<String, ObjectId> tips(String... refs) {
         List<String> arguments = new ArrayList<>(List.of("ls-remote", mirror));
@@ -296,23 +369,4 @@ public final class MirrorRemote {
         return cache.location().directory();
     }
 
-    private boolean absentInCache(String ref) {
-        return resolveInCache(ref).isEmpty();
-    }
-
-    private Optional<ObjectId> resolveInCache(String ref) {
-        try {
-            return Optional.ofNullable(cache.repository().exactRef(ref)).map(found -> found.getObjectId().copy());
-        } catch (IOException e) {
-            throw GitFailures.wrap(e, "reading " + ref, cacheDirectory());
-        }
-    }
-
-    private boolean isAncestor(ObjectId ancestor, ObjectId commit) {
-        try (RevWalk walk = new RevWalk(cache.repository())) {
-            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(commit));
-        } catch (IOException e) {
-            throw GitFailures.wrap(e, "checking ancestry", cacheDirectory());
-        }
-    }
 }

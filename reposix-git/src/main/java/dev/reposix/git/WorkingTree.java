@@ -26,7 +26,7 @@ import org.eclipse.jgit.transport.RefSpec;
  */
 public final class WorkingTree {
 
-    private static final String TRACKING = "refs/remotes/origin/main";
+    private static final String ORIGIN = "origin";
 
     /** How a fast-forward of a working tree ended. */
     public enum Update {
@@ -34,10 +34,14 @@ public final class WorkingTree {
         UP_TO_DATE,
         /** The working tree moved forward to the cache's {@code main}. */
         FAST_FORWARDED,
+        /** The working tree has commits of its own on top of the cache's {@code main}; nothing to update. */
+        AHEAD,
         /** The working tree has uncommitted changes; nothing was touched. */
         NOT_CLEAN,
         /** The working tree has commits the cache does not have; nothing was touched. */
-        DIVERGED
+        DIVERGED,
+        /** Another branch than {@code main} (or a detached {@code HEAD}) is checked out; nothing was touched. */
+        OTHER_BRANCH
     }
 
     private WorkingTree() {
@@ -84,26 +88,45 @@ public final class WorkingTree {
     }
 
     /**
-     * Fast-forwards a working tree's checked-out branch to the cache's {@code main} when it has no
-     * uncommitted changes and no commits of its own.
+     * Fast-forwards a working tree's {@code main}, checked out, to the cache's {@code main} when it has
+     * no uncommitted changes and no commits of its own; the cache's {@code main} is first fetched into
+     * {@code refs/remotes/<remote>/main}.
      *
      * @param cache the cache
-     * @param directory the working tree
+     * @param directory the working tree's top level
+     * @param remote the name of the working tree's remote that stands for the cache ({@code origin} in a
+     *     tree made by {@link #create})
      * @return how it ended
      */
-    public static Update fastForward(Cache cache, Path directory) {
+    public static Update fastForward(Cache cache, Path directory, String remote) {
+        String tracking = "refs/remotes/" + remote + "/main";
         try (Git git = Git.open(directory.toFile())) {
-            git.fetch().setRemote(uriOf(cache)).setRefSpecs(new RefSpec("+refs/heads/main:" + TRACKING)).call();
+            git.fetch().setRemote(uriOf(cache)).setRefSpecs(new RefSpec("+" + ReposixRefs.MAIN + ":" + tracking)).call();
             ObjectId head = git.getRepository().resolve("HEAD");
-            ObjectId target = git.getRepository().resolve(TRACKING);
+            ObjectId target = git.getRepository().resolve(tracking);
             if (target == null || target.equals(head)) {
                 return Update.UP_TO_DATE;
+            }
+            if (!ReposixRefs.MAIN.equals(git.getRepository().getFullBranch())) {
+                return Update.OTHER_BRANCH;
+            }
+            try (RevWalk walk = new RevWalk(git.getRepository())) {
+                if (walk.isMergedInto(walk.parseCommit(target), walk.parseCommit(head))) {
+                    return Update.AHEAD;
+                }
             }
             if (git.status().call().hasUncommittedChanges()) {
                 return Update.NOT_CLEAN;
             }
             MergeResult result = git.merge().include(target).setFastForward(MergeCommand.FastForwardMode.FF_ONLY).call();
-            return result.getMergeStatus().isSuccessful() ? Update.FAST_FORWARDED : Update.DIVERGED;
+            switch (result.getMergeStatus()) {
+                case FAST_FORWARD:
+                    return Update.FAST_FORWARDED;
+                case ABORTED:
+                    return Update.DIVERGED;
+                default:
+                    return Update.NOT_CLEAN; // e.g. an untracked file in the way
+            }
         } catch (GitAPIException | IOException failure) {
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot update the working tree " + directory
                     + " from the cache: " + failure.getMessage(), failure);
@@ -118,7 +141,7 @@ public final class WorkingTree {
      */
     public static Optional<String> originUrl(Path directory) {
         try (Git git = Git.open(directory.toFile())) {
-            return Optional.ofNullable(git.getRepository().getConfig().getString("remote", "origin", "url"));
+            return Optional.ofNullable(git.getRepository().getConfig().getString("remote", ORIGIN, "url"));
         } catch (IOException notARepository) {
             return Optional.empty();
         }
@@ -144,23 +167,6 @@ public final class WorkingTree {
         } catch (GitAPIException | IOException failure) {
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot read the commits of " + directory + ": "
                     + failure.getMessage(), failure);
-        }
-    }
-
-    /**
-     * Whether one commit of the cache is an ancestor of (or the same as) another.
-     *
-     * @param cache the cache
-     * @param ancestor the possible ancestor
-     * @param commit the commit
-     * @return true if {@code commit} descends from {@code ancestor}
-     */
-    public static boolean isAncestor(Cache cache, ObjectId ancestor, ObjectId commit) {
-        try (RevWalk walk = new RevWalk(cache.repository())) {
-            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(commit));
-        } catch (IOException failure) {
-            throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot compare commits in "
-                    + cache.location().directory() + ": " + failure.getMessage(), failure);
         }
     }
 

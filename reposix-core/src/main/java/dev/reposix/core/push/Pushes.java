@@ -96,7 +96,7 @@ public final class Pushes {
             ObjectId base = cache.main().orElseThrow(() -> new ReposixException(PushErrorCode.NO_BASE_STATE,
                     "the cache of " + remote + " is empty; run reposix sync first"));
             ObjectId head = WorkingTree.copyHeadInto(cache, directory);
-            if (!WorkingTree.isAncestor(cache, base, head)) {
+            if (!cache.isAncestor(base, head)) {
                 return new PushPreview(Optional.empty(), List.of(), Optional.of("git would refuse the push (fetch first):"
                         + " your branch does not contain the latest synced commit; run git pull --rebase first"));
             }

@@ -72,6 +72,15 @@ public record RecordFile(Optional<RecordId> id, String title, RecordStatus statu
     }
 
     /**
+     * This file without its id: pushed, it creates a new record.
+     *
+     * @return a copy
+     */
+    public RecordFile withoutId() {
+        return new RecordFile(Optional.empty(), title, status, labels, parent, body);
+    }
+
+    /**
      * This file with another body.
      *
      * @param newBody the body

@@ -59,6 +59,14 @@ public enum RenderErrorCode implements ErrorCode {
             "The working tree was rendered by a newer reposix, with a render version this one does not know.",
             "Upgrade reposix to the version that rendered the tree.",
             "")),
+    /** Two record files claim the same record id. */
+    DUPLICATE_FILE_ID(new ErrorInfo(212, ErrorCategory.USER,
+            "Two files in the records folder carry the same id in their frontmatter (usually one is a copy of the"
+                    + " other); a page has exactly one file, so reposix cannot tell which one is the page, and"
+                    + " stops before changing anything.",
+            "Delete the copy, or remove the id line from it so that a push creates it as a new page; commit, and"
+                    + " run the command again.",
+            "sed -i '/^id: /d' 'pages/Copy of Roadmap.md'")),
     /** The source of truth listed a record twice. */
     DUPLICATE_RECORD_ID(new ErrorInfo(220, ErrorCategory.EXTERNAL,
             "The source of truth listed the same record id twice in one manifest, so no layout can be planned.",

@@ -3,9 +3,13 @@ package dev.reposix.core.sync;
 import dev.reposix.api.ReposixException;
 import dev.reposix.core.http.EgressPolicy;
 import dev.reposix.core.http.HttpErrorCode;
+import dev.reposix.git.Cache;
+import dev.reposix.git.MirrorRemote;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +26,24 @@ final class MirrorEgress {
     private static final Pattern SCP_LIKE = Pattern.compile("^(?:[^@/]+@)?(?<host>[^:/]+):(?!//).*");
 
     private MirrorEgress() {
+    }
+
+    /**
+     * Resolves a mirror argument (see {@link MirrorRemote#resolve}) and checks every URL git will
+     * contact for it against the egress policy of the environment.
+     *
+     * @param cache the cache
+     * @param mirror a remote name, URL or path
+     * @param workingDirectory the directory the command runs in
+     * @param environment the environment ({@code REPOSIX_ALLOWED_ORIGINS})
+     * @return the mirror, allowed
+     * @throws ReposixException {@link HttpErrorCode#EGRESS_DENIED} if a URL is not allowed
+     */
+    static MirrorRemote resolve(Cache cache, String mirror, Path workingDirectory, Map<String, String> environment) {
+        MirrorRemote target = MirrorRemote.resolve(cache, mirror, workingDirectory);
+        EgressPolicy policy = EgressPolicy.fromEnvironment(environment);
+        target.urls().forEach(url -> check(policy, url));
+        return target;
     }
 
     /**

@@ -199,6 +199,20 @@ public final class SyncEngine {
     }
 
     /**
+     * The sync state behind a commit of the cache: its own, or that of its nearest first-parent
+     * ancestor that has one (commits somebody added on top of a sync carry its state), as a sync on
+     * top of that commit would take it.
+     *
+     * @param cache the cache
+     * @param commit a commit of the cache
+     * @return the state, empty if none is known
+     */
+    public SyncState stateAt(Cache cache, ObjectId commit) {
+        return cache.syncStates().findNearest(commit, MAX_STATE_STEPS).map(SyncStateStore.Found::state)
+                .orElse(SyncState.empty());
+    }
+
+    /**
      * Files in the records folder that changed after the last sync commit below the base without
      * reposix (a direct push or a merged pull request to a mirror) are put back as that sync left
      * them, in one reposix commit: the source of truth's content wins, and the sync then proceeds

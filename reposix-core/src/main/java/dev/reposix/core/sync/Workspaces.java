@@ -4,20 +4,19 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.CoreErrorCode;
 import dev.reposix.core.RemoteSpec;
-import dev.reposix.core.http.EgressPolicy;
+import dev.reposix.core.RemoteUrl;
 import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLocation;
 import dev.reposix.git.SyncTag;
 import dev.reposix.git.CacheLock;
+import dev.reposix.git.GitClone;
 import dev.reposix.git.GitErrorCode;
 import dev.reposix.git.MirrorRemote;
 import dev.reposix.git.WorkingTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +34,6 @@ import org.eclipse.jgit.lib.ObjectId;
  * @since 0.1
  */
 public final class Workspaces {
-
-    private static final String REMOTE_PREFIX = "reposix::";
 
     private final Map<String, String> environment;
     private final Function<RemoteSpec, SourceOfTruth> opener;
@@ -147,9 +144,7 @@ public final class Workspaces {
     public MirrorReport mirrorSync(RemoteSpec remote, String mirror, Path workingDirectory) {
         try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source);
              CacheLock lock = cache.lock(engine.lockWait())) {
-            MirrorRemote target = MirrorRemote.resolve(cache, mirror, workingDirectory);
-            EgressPolicy egress = EgressPolicy.fromEnvironment(environment);
-            target.urls().forEach(url -> MirrorEgress.check(egress, url));
+            MirrorRemote target = MirrorEgress.resolve(cache, mirror, workingDirectory, environment);
             Optional<ObjectId> before = target.readMain();
             Optional<ObjectId> base = before.map(target::fetchMain);
             SyncReport report = engine.sync(remote, source, cache, lock, Optional.empty(), base);
@@ -166,6 +161,27 @@ public final class Workspaces {
     }
 
     /**
+     * Attaches a clone of a mirror (made with vanilla git) to the mirror's source of truth, so that
+     * it can push back: fetches the mirror's {@code refs/mirrors/*} and sync state into the clone
+     * (and configures its remote to keep fetching them), syncs the cache on top of the mirror's
+     * {@code main} (so the clone and the cache share one history and pull and push between them
+     * fast-forward), reconciles the clone's record files with the pages by id, adds the remote for
+     * the source of truth and makes it {@code remote.pushDefault} unless one is set, and
+     * fast-forwards the clone's {@code main} when it is clean. Every refusal (not a clone of this
+     * project's mirror, attached to another project, two files with one id, files of deleted pages
+     * under {@link OrphanPolicy#ABORT}) happens before the clone is changed. Re-attaching to the same
+     * project changes nothing but what the source of truth changed. The cache lock is held throughout.
+     *
+     * @param remote the project
+     * @param directory the clone (or a directory inside its work tree)
+     * @param options the remote names, the bus and the orphan policy
+     * @return what happened
+     */
+    public AttachReport attach(RemoteSpec remote, Path directory, AttachOptions options) {
+        return new Attacher(environment, opener, this::cacheOf, engine).attach(remote, directory, options);
+    }
+
+    /**
      * Syncs a remote's cache and creates a new working tree from it whose {@code origin} is the
      * remote's {@code reposix::} URL.
      *
@@ -178,13 +194,15 @@ public final class Workspaces {
         requireEmpty(directory);
         try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
             SyncReport report = engine.sync(remote, source, cache, layout);
-            WorkingTree.create(cache, directory, remoteUrl(source, remote));
+            WorkingTree.create(cache, directory, RemoteUrl.of(source.location().toString(), remote, Optional.empty()));
             return report;
         }
     }
 
     /**
-     * Syncs the cache behind a working tree and fast-forwards the tree when it is clean.
+     * Syncs the cache behind a working tree and fast-forwards the tree when it is clean. The cache's
+     * {@code main} is fetched into the tracking ref of the tree's remote for the source of truth:
+     * {@code origin} in a tree made by {@code init}, the attached remote in a clone of a mirror.
      *
      * @param directory the working tree (its {@code .reposix/config} names the remote)
      * @return what happened
@@ -193,7 +211,12 @@ public final class Workspaces {
         RemoteSpec remote = remoteOf(directory);
         try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
             SyncReport report = engine.sync(remote, source, cache, Optional.empty());
-            return new TreeUpdate(directory, report, WorkingTree.fastForward(cache, directory));
+            String url = RemoteUrl.of(source.location().toString(), remote, Optional.empty());
+            String tracking = GitClone.open(directory).remoteUrls().entrySet().stream()
+                    .filter(candidate -> candidate.getValue().startsWith(RemoteUrl.PREFIX)
+                            && RemoteUrl.sameProject(candidate.getValue(), url))
+                    .map(Map.Entry::getKey).findFirst().orElse("origin");
+            return new TreeUpdate(directory, report, WorkingTree.fastForward(cache, directory, tracking));
         }
     }
 
@@ -209,10 +232,10 @@ public final class Workspaces {
                 directory + " has no origin remote; it was not made by reposix init"));
         String suffix = "/" + remote.scheme() + "/projects/";
         int cut = url.lastIndexOf(suffix);
-        if (!url.startsWith(REMOTE_PREFIX) || cut < 0) {
+        if (!url.startsWith(RemoteUrl.PREFIX) || cut < 0) {
             throw new ReposixException(CoreErrorCode.NOT_A_TREE, "origin of " + directory + " is not a reposix:: URL");
         }
-        try (Cache cache = Cache.open(cacheOf(remote), url.substring(REMOTE_PREFIX.length(), cut))) {
+        try (Cache cache = Cache.open(cacheOf(remote), url.substring(RemoteUrl.PREFIX.length(), cut))) {
             return cache.syncHistory();
         }
     }
@@ -245,13 +268,6 @@ public final class Workspaces {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-    }
-
-    /** {@code reposix::<location>/<scheme>/projects/<project>}, the project percent-encoded. */
-    static String remoteUrl(SourceOfTruth source, RemoteSpec remote) {
-        String location = source.location().toString().replaceFirst("/+$", "");
-        return REMOTE_PREFIX + location + "/" + remote.scheme() + "/projects/"
-                + URLEncoder.encode(remote.project(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private Cache open(RemoteSpec remote, SourceOfTruth source) {

@@ -1,0 +1,315 @@
+package dev.reposix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordUpdate;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.UpdateOutcome;
+import dev.reposix.backend.confluence.ConfluenceProvider;
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.Reposix;
+import dev.reposix.simulator.ConfluenceSimulator;
+import dev.reposix.simulator.seed.Seeds;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code reposix attach} on a vanilla clone of a mirror made by {@code reposix mirror sync}, against
+ * the simulator, on a reader's machine with its own cache and the built distribution's
+ * {@code git-remote-reposix} on {@code PATH}; checked with the real git binary.
+ */
+class AttachE2ETest {
+
+    private static final Path DISTRIBUTION = Path.of(System.getProperty("reposix.distribution", "target/reposix"))
+            .toAbsolutePath();
+    private static final String GLOSSARY = "pages/Glossary.md";
+
+    @TempDir
+    Path temporary;
+
+    private final CliRunner cli = new CliRunner();
+    private ConfluenceSimulator simulator;
+    /** The machine that keeps the mirror in sync. */
+    private Map<String, String> syncer;
+    /** The reader's machine: another cache, the helper on PATH. */
+    private Map<String, String> reader;
+    private Path mirror;
+    private Path clone;
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
+                .seed(Seeds.demo()).start();
+        syncer = Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-5150-secret",
+                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
+                "REPOSIX_CACHE_DIR", temporary.resolve("sync-cache").toString());
+        reader = new HashMap<>(syncer);
+        reader.put("REPOSIX_CACHE_DIR", temporary.resolve("reader-cache").toString());
+        reader.put("PATH", DISTRIBUTION.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
+        mirror = temporary.resolve("mirror.git");
+        git(temporary, "init", "--quiet", "--bare", "--initial-branch=main", mirror.toString());
+        assertThat(cli.run(syncer, getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO", "--mirror",
+                mirror.toString())).as(cli.stderr()).isZero();
+        clone = temporary.resolve("clone");
+        git(temporary, "clone", "--quiet", mirror.toString(), clone.toString());
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private int attach(String... options) {
+        List<String> args = new ArrayList<>(List.of("attach", "confluence::DEMO", clone.toString()));
+        args.addAll(List.of(options));
+        return cli.run(reader, getClass().getClassLoader(), args.toArray(String[]::new));
+    }
+
+    /** Runs git with the reader's environment, so that a reposix:: remote reaches the built helper. */
+    private String git(Path directory, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString(), "-c", "user.name=Reader",
+                "-c", "user.email=reader@example.com"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (reader != null) {
+            builder.environment().putAll(reader);
+        }
+        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("git " + String.join(" ", args) + ":\n" + output).isZero();
+        return output;
+    }
+
+    private String config(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("config"));
+        command.addAll(List.of(args));
+        return git(clone, command.toArray(String[]::new)).strip();
+    }
+
+    private String main() throws Exception {
+        return git(clone, "rev-parse", "main").strip();
+    }
+
+    private void commitInClone(String message) throws Exception {
+        git(clone, "add", "-A");
+        git(clone, "commit", "--quiet", "-m", message);
+    }
+
+    private Reposix browser() {
+        return Reposix.builder().provider(new ConfluenceProvider()).environment(syncer).build();
+    }
+
+    private void editInConfluence(String title, String body) {
+        try (Reposix browser = browser(); SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
+            Record current = source.readRecord(idOf(source, title)).orElseThrow();
+            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
+                    current.entry().title(), current.entry().parentId(), body, Set.of(), Set.of()));
+            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
+        }
+    }
+
+    private void deleteInConfluence(String title) {
+        try (Reposix browser = browser(); SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
+            source.delete(idOf(source, title));
+        }
+    }
+
+    private static dev.reposix.api.RecordId idOf(SourceOfTruth source, String title) {
+        return source.manifest().stream().filter(entry -> entry.title().equals(title)).map(ManifestEntry::id)
+                .findFirst().orElseThrow();
+    }
+
+    /** The clone as far as attach may change it: config, refs, HEAD, files. */
+    private String snapshot() throws Exception {
+        return git(clone, "config", "--local", "--list") + git(clone, "for-each-ref") + git(clone, "status",
+                "--porcelain", "--untracked-files=all") + main();
+    }
+
+    @Test
+    void attachBindsAVanillaCloneOfTheMirrorOnItsOwnHistoryAndCatchesUpWithTheSourceOfTruth() throws Exception {
+        String cloned = main();
+        editInConfluence("Getting Started", "<p>Edited after the mirror synced.</p>");
+
+        assertThat(attach()).as(cli.stderr()).isZero();
+
+        String url = "reposix::" + simulator.baseUrl() + "/confluence/projects/DEMO?mirror=origin";
+        assertThat(config("--get", "remote.reposix.url")).isEqualTo(url);
+        assertThat(config("--get", "remote.pushDefault")).isEqualTo("reposix");
+        assertThat(config("--get-all", "remote.origin.fetch")).isEqualTo("+refs/heads/*:refs/remotes/origin/*\n"
+                + "+refs/mirrors/*:refs/mirrors/*\n+refs/reposix/state:refs/reposix/state");
+        assertThat(git(clone, "for-each-ref", "--format=%(refname)", "refs/mirrors/", "refs/reposix/state"))
+                .contains("refs/mirrors/confluence-head\n").contains("refs/mirrors/confluence-synced-at\n")
+                .contains("refs/reposix/state\n");
+        git(clone, "merge-base", "--is-ancestor", cloned, "main");
+        assertThat(git(clone, "log", "--format=%s", cloned + "..main")).isEqualTo("Update \"Getting Started\"\n");
+        assertThat(Files.readString(clone.resolve("pages/Getting Started.md"))).contains("Edited after the mirror synced.");
+        assertThat(git(clone, "status", "--porcelain")).isEmpty();
+        assertThat(cli.stdout()).contains("Attached " + clone.toRealPath() + " to confluence::DEMO through the remote"
+                + " 'reposix' (" + url + ")")
+                .contains("Reconciled: 31 matched, 0 local new, 0 orphaned, mirror lag 1\n")
+                .contains("main fast-forwarded to " + main().substring(0, 12));
+        assertThat(cli.stderr()).doesNotContain("warning");
+
+        // git itself reaches the source of truth through the helper, ?mirror= and all, and finds nothing new
+        git(clone, "fetch", "--quiet", "reposix");
+        assertThat(git(clone, "rev-parse", "reposix/main").strip()).isEqualTo(main());
+        git(clone, "fetch", "--quiet", "origin");
+
+        String attached = snapshot();
+        assertThat(attach()).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("Already attached").contains("Reconciled: 31 matched, 0 local new, 0 orphaned,"
+                + " mirror lag 1\n").contains("main is up to date");
+        assertThat(snapshot()).as("attaching again changes nothing").isEqualTo(attached);
+
+        assertThat(cli.run(reader, getClass().getClassLoader(), "attach", "confluence::OTHER", clone.toString()))
+                .isEqualTo(ExitCodes.USER);
+        assertThat(cli.stderr()).contains("RPX-0109").contains("through its remote 'reposix'")
+                .contains("git remote remove reposix and git config --unset remote.pushDefault");
+        assertThat(snapshot()).isEqualTo(attached);
+        assertThat(temporary.resolve("reader-cache/confluence-OTHER.git")).doesNotExist();
+    }
+
+    @Test
+    void localWorkIsLeftAloneAndTheExactPullToCatchUpIsPrinted() throws Exception {
+        String cloned = main();
+        Files.writeString(clone.resolve("pages/Local idea.md"), "---\ntitle: \"Local idea\"\n---\n\nNot pushed yet.\n");
+        commitInClone("A page of my own");
+        String mine = main();
+
+        assertThat(attach("--no-bus")).as(cli.stderr()).isZero();
+
+        assertThat(config("--get", "remote.reposix.url")).endsWith("/confluence/projects/DEMO");
+        assertThat(cli.stdout()).contains("main has commits of its own on top of the source of truth's latest state");
+        assertThat(main()).isEqualTo(mine);
+
+        editInConfluence("Getting Started", "<p>Edited while the reader worked.</p>");
+        assertThat(attach("--no-bus")).as(cli.stderr()).isZero();
+
+        assertThat(main()).isEqualTo(mine);
+        assertThat(cli.stdout()).contains("Reconciled: 31 matched, 1 local new, 0 orphaned, mirror lag 1")
+                .contains("New pages (no id; left alone, a push creates them): pages/Local idea.md")
+                .contains("run: git pull --rebase reposix main");
+        git(clone, "pull", "--quiet", "--rebase", "reposix", "main");
+        git(clone, "merge-base", "--is-ancestor", "reposix/main", "main");
+        assertThat(git(clone, "log", "--format=%s", cloned + "..main"))
+                .isEqualTo("A page of my own\nUpdate \"Getting Started\"\n");
+    }
+
+    @Test
+    void twoFilesClaimingOnePageStopTheAttachBeforeTheCloneChanges() throws Exception {
+        Files.copy(clone.resolve(GLOSSARY), clone.resolve("pages/Copy of Glossary.md"));
+        commitInClone("Copy a page");
+        String before = snapshot();
+
+        assertThat(attach()).isEqualTo(ExitCodes.USER);
+
+        assertThat(cli.stderr()).contains("RPX-0212").contains("pages/Copy of Glossary.md and pages/Glossary.md (id ");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aPageDeletedInConfluenceStopsTheAttachByDefaultAndNamesThePolicies() throws Exception {
+        deleteInConfluence("Glossary");
+        String before = snapshot();
+
+        assertThat(attach()).isEqualTo(ExitCodes.CONFLICT);
+
+        assertThat(cli.stderr()).contains("RPX-0110").contains(GLOSSARY + " (id ").contains("Nothing was changed")
+                .contains("--orphan-policy delete-local").contains("--orphan-policy fork-as-new");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void deleteLocalLetsTheFileOfADeletedPageGoWithTheFastForward() throws Exception {
+        deleteInConfluence("Glossary");
+
+        assertThat(attach("--orphan-policy", "delete-local")).as(cli.stderr()).isZero();
+
+        assertThat(cli.stdout()).contains("Reconciled: 30 matched, 0 local new, 1 orphaned, mirror lag 0")
+                .contains("removed when main is brought up to date (git history keeps them): " + GLOSSARY);
+        assertThat(clone.resolve(GLOSSARY)).doesNotExist();
+        assertThat(git(clone, "status", "--porcelain")).isEmpty();
+        assertThat(git(clone, "log", "--format=%s", "-1", "--", GLOSSARY)).contains("deleted");
+    }
+
+    @Test
+    void forkAsNewKeepsTheFileOfADeletedPageWithoutItsIdForTheNextPush() throws Exception {
+        String original = Files.readString(clone.resolve(GLOSSARY));
+        deleteInConfluence("Glossary");
+
+        assertThat(attach("--orphan-policy", "fork-as-new")).as(cli.stderr()).isZero();
+
+        assertThat(cli.stdout()).contains("1 orphaned").contains("kept without their id (commit and push them to"
+                + " create them again): " + GLOSSARY);
+        String forked = Files.readString(clone.resolve(GLOSSARY));
+        assertThat(forked).doesNotContain("id:").contains("title: \"Glossary\"");
+        assertThat(original.replaceFirst("id: \"[^\"]*\"\n", "")).isEqualTo(forked);
+        assertThat(git(clone, "status", "--porcelain")).isEqualTo("?? " + GLOSSARY + "\n");
+    }
+
+    @Test
+    void forkAsNewNeedsACleanMainAndChangesNothingOtherwise() throws Exception {
+        Files.writeString(clone.resolve("pages/README.md"), "uncommitted\n");
+        deleteInConfluence("Glossary");
+        String before = snapshot();
+
+        assertThat(attach("--orphan-policy", "fork-as-new")).isEqualTo(ExitCodes.USER);
+
+        assertThat(cli.stderr()).contains("RPX-0111").contains("uncommitted changes");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aCloneOfAnotherProjectsMirrorIsRefusedBeforeAnythingIsOpened() throws Exception {
+        String before = snapshot();
+
+        assertThat(cli.run(reader, getClass().getClassLoader(), "attach", "confluence::OTHER", clone.toString()))
+                .isEqualTo(ExitCodes.USER);
+
+        assertThat(cli.stderr()).contains("RPX-0109").contains("is a clone of the mirror of confluence::DEMO");
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(temporary.resolve("reader-cache")).doesNotExist();
+    }
+
+    @Test
+    void aDirectoryThatIsNotACloneOfTheMirrorIsRefusedWithTheFix() throws Exception {
+        Path empty = Files.createDirectories(temporary.resolve("empty"));
+        assertThat(cli.run(reader, getClass().getClassLoader(), "attach", "confluence::DEMO", empty.toString()))
+                .isEqualTo(ExitCodes.USER);
+        assertThat(cli.stderr()).contains("RPX-3013").contains("not inside a git work tree");
+
+        assertThat(attach("--mirror-name", "upstream")).isEqualTo(ExitCodes.USER);
+        assertThat(cli.stderr()).contains("RPX-0108").contains("has no remote 'upstream' (its remotes: origin)")
+                .contains("--mirror-name");
+    }
+
+    @Test
+    void anExistingPushDefaultIsKeptAndAMissingHelperIsReported() throws Exception {
+        git(clone, "config", "remote.pushDefault", "origin");
+        reader.put("PATH", "/usr/bin:/bin");
+
+        assertThat(attach()).as(cli.stderr()).isZero();
+
+        assertThat(config("--get", "remote.pushDefault")).isEqualTo("origin");
+        assertThat(cli.stderr()).contains("warning: remote.pushDefault is 'origin' and was left alone")
+                .contains("git push reposix main")
+                .contains("warning: git-remote-reposix is not on PATH");
+    }
+}
