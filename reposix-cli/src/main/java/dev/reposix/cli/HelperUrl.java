@@ -8,6 +8,7 @@ import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.RemoteUrl;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The URL git hands the remote helper, {@code <location>/<scheme>/projects/<project>} (what follows
@@ -18,14 +19,17 @@ import java.nio.charset.StandardCharsets;
  *
  * @param location the source of truth's base URL, without a trailing slash
  * @param remote the scheme and project
+ * @param mirror the remote name of the query {@code ?mirror=<remote-name>}: after a push, the mirror
+ *     it names is pushed too (the bus)
  */
-record HelperUrl(String location, RemoteSpec remote) {
+record HelperUrl(String location, RemoteSpec remote, Optional<String> mirror) {
 
     private static final String PROJECTS = "/projects/";
 
     HelperUrl {
         requireNonNull(location, "location is null");
         requireNonNull(remote, "remote is null");
+        requireNonNull(mirror, "mirror is null");
     }
 
     /**
@@ -40,6 +44,7 @@ record HelperUrl(String location, RemoteSpec remote) {
         if (text.startsWith(RemoteUrl.PREFIX)) {
             text = text.substring(RemoteUrl.PREFIX.length());
         }
+        Optional<String> mirror = RemoteUrl.mirrorOf(text);
         text = RemoteUrl.withoutMirror(text).replaceFirst("/+$", "");
         int projects = text.lastIndexOf(PROJECTS);
         if (projects < 0) {
@@ -56,7 +61,7 @@ record HelperUrl(String location, RemoteSpec remote) {
             throw invalid(url);
         }
         try {
-            return new HelperUrl(location, new RemoteSpec(scheme, decode(project)));
+            return new HelperUrl(location, new RemoteSpec(scheme, decode(project)), mirror);
         } catch (ReposixException | IllegalArgumentException malformed) {
             throw invalid(url);
         }

@@ -3,6 +3,8 @@ package dev.reposix.cli;
 import dev.reposix.api.ReposixException;
 import dev.reposix.core.Reposix;
 import dev.reposix.core.SecretRedactor;
+import dev.reposix.core.http.HttpErrorCode;
+import dev.reposix.core.push.MirrorRelay;
 import dev.reposix.core.push.PushErrorCode;
 import dev.reposix.core.push.PushReport;
 import dev.reposix.core.push.Pushes;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -44,6 +47,7 @@ final class ReceiveService {
     private final PrintStream err;
     private final String remoteName;
     private String scheme = "";
+    private Optional<String> mirrorName = Optional.empty();
 
     /**
      * Creates the service.
@@ -84,6 +88,7 @@ final class ReceiveService {
         try {
             HelperUrl parsed = HelperUrl.parse(url);
             scheme = parsed.remote().scheme();
+            mirrorName = parsed.mirror();
             try (Reposix reposix = FetchService.reposixFor(environment, parsed);
                  Pushes.Receiver receiver = reposix.pushes().receiver(parsed.remote(), parsed.location())) {
                 SecretRedactor messages = reposix.redactor().with(secretLooking);
@@ -128,6 +133,7 @@ final class ReceiveService {
                 continue;
             }
             try {
+                Optional<MirrorRelay> bus = prepareBus(receiver, pack);
                 PushReport report = receiver.push(command.getOldId(), command.getNewId());
                 pack.sendMessage("reposix: " + report.summary());
                 report.created().forEach(path -> pack.sendMessage("reposix:   created " + path));
@@ -139,9 +145,42 @@ final class ReceiveService {
                             + " main` to receive them as a fast-forward");
                 }
                 command.setResult(ReceiveCommand.Result.OK);
+                bus.ifPresent(relay -> {
+                    List<String> warnings = relay.relay(report);
+                    warnings.forEach(warning -> pack.sendMessage("reposix: warning: " + redactor.redact(warning)));
+                    if (warnings.isEmpty()) {
+                        pack.sendMessage("reposix: the mirror " + mirrorName.orElseThrow() + " has the new main too");
+                    }
+                });
             } catch (ReposixException refused) {
                 reject(pack, command, refused, redactor);
             }
+        }
+    }
+
+    /**
+     * The mirror leg of a bus URL ({@code ?mirror=<remote-name>}), prepared before anything is written:
+     * a mirror the egress policy forbids rejects the push; one that cannot be read is a warning.
+     */
+    private Optional<MirrorRelay> prepareBus(Pushes.Receiver receiver, ReceivePack pack) {
+        if (mirrorName.isEmpty()) {
+            return Optional.empty();
+        }
+        String gitDirectory = environment.variables().getOrDefault("GIT_DIR", "");
+        if (gitDirectory.isBlank()) {
+            pack.sendMessage("reposix: warning: the remote URL asks to update the mirror " + mirrorName.get()
+                    + " too, but git did not say which repository is pushing; the next reposix mirror sync catches up");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(receiver.prepareMirror(mirrorName.get(), Path.of(gitDirectory).toAbsolutePath()));
+        } catch (ReposixException unusable) {
+            if (unusable.errorCode() == HttpErrorCode.EGRESS_DENIED) {
+                throw unusable;
+            }
+            pack.sendMessage("reposix: warning: the mirror " + mirrorName.get() + " cannot be used ("
+                    + unusable.getMessage() + "); pushing to Confluence only, the next reposix mirror sync catches up");
+            return Optional.empty();
         }
     }
 
@@ -154,7 +193,8 @@ final class ReceiveService {
             mirrorAge().ifPresent(pack::sendError);
         }
         pack.sendError("reposix: (run `reposix explain " + code + "` for causes and fixes)");
-        String reason = refused.errorCode() instanceof PushErrorCode push ? push.reason() : "reposix: " + code;
+        String reason = refused.errorCode() instanceof PushErrorCode push ? push.reason()
+                : refused.errorCode() == HttpErrorCode.EGRESS_DENIED ? "egress-denied" : "reposix: " + code;
         command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason);
     }
 

@@ -312,4 +312,69 @@ class AttachE2ETest {
                 .contains("git push reposix main")
                 .contains("warning: git-remote-reposix is not on PATH");
     }
+
+    /** A push from the clone, with the reader's environment; it may fail. */
+    private GitProcesses.Result push(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-c", "user.name=Reader", "-c", "user.email=reader@example.com",
+                "push"));
+        command.addAll(List.of(args));
+        return new GitProcesses(reader).git(Map.of(), clone, command.toArray(String[]::new));
+    }
+
+    private void prependInConfluence(String title, String line) {
+        try (Reposix browser = browser(); SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
+            Record current = source.readRecord(idOf(source, title)).orElseThrow();
+            assertThat(source.update(new RecordUpdate(current.id(), current.entry().version(), current.entry().title(),
+                    current.entry().parentId(), line + "\n\n" + current.body(), Set.of(), Set.of())))
+                    .isInstanceOf(UpdateOutcome.Updated.class);
+        }
+    }
+
+    private String storageOf(String title) {
+        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+                .findFirst().orElseThrow().body();
+    }
+
+    @Test
+    void patternCAnEditPushedFromAnAttachedCloneReachesConfluenceThenTheMirrorAndAVanillaReader() throws Exception {
+        assertThat(attach()).as(cli.stderr()).isZero();
+        Files.writeString(clone.resolve(GLOSSARY), Files.readString(clone.resolve(GLOSSARY)) + "\nPushed over the bus.\n");
+        commitInClone("Glossary: a line over the bus");
+
+        GitProcesses.Result pushed = push();
+
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(pushed.stderr()).contains("reposix: 0 page(s) created, 1 updated, 0 deleted")
+                .contains("the mirror origin has the new main too");
+        assertThat(storageOf("Glossary")).contains("Pushed over the bus.");
+        assertThat(git(mirror, "rev-parse", "main").strip()).isEqualTo(main());
+        Path vanilla = temporary.resolve("vanilla");
+        git(temporary, "clone", "--quiet", mirror.toString(), vanilla.toString());
+        assertThat(Files.readString(vanilla.resolve(GLOSSARY))).contains("Pushed over the bus.");
+        assertThat(git(mirror, "for-each-ref", "--format=%(refname)")).contains("refs/reposix/state");
+    }
+
+    @Test
+    void aConflictInAnAttachedCloneWhoseMirrorLagsIsRecoveredByThePrintedCommand() throws Exception {
+        assertThat(attach()).as(cli.stderr()).isZero();
+        prependInConfluence("Glossary", "Their first line.");
+        Files.writeString(clone.resolve(GLOSSARY), Files.readString(clone.resolve(GLOSSARY)) + "\nMy last line.\n");
+        commitInClone("Glossary: my line");
+
+        GitProcesses.Result rejected = push();
+
+        assertThat(rejected.exitCode()).isNotZero();
+        assertThat(rejected.stderr()).contains("! [remote rejected] main -> main (fetch first)")
+                .contains("\"Glossary\" (pages/Glossary.md) was changed in Confluence")
+                .contains("git pull --rebase reposix main && git push reposix main")
+                .contains("your mirror was last synced from confluence at");
+        assertThat(storageOf("Glossary")).doesNotContain("My last line.");
+
+        git(clone, "pull", "--quiet", "--rebase", "reposix", "main");
+        GitProcesses.Result recovered = push("reposix", "main");
+
+        assertThat(recovered.exitCode()).as(recovered.stderr()).isZero();
+        assertThat(storageOf("Glossary")).contains("Their first line.").contains("My last line.");
+        assertThat(git(mirror, "rev-parse", "main").strip()).isEqualTo(main());
+    }
 }

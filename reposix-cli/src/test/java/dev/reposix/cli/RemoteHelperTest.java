@@ -112,6 +112,8 @@ class RemoteHelperTest {
         HelperUrl attached = HelperUrl.parse("reposix::https://acme.atlassian.net/confluence/projects/%7Ejane?mirror=origin");
         assertThat(attached.location()).isEqualTo("https://acme.atlassian.net");
         assertThat(attached.remote()).isEqualTo(new RemoteSpec("confluence", "~jane"));
+        assertThat(attached.mirror()).contains("origin");
+        assertThat(HelperUrl.parse("reposix::https://acme.atlassian.net/confluence/projects/ENG").mirror()).isEmpty();
 
         for (String url : new String[] {"https://h/confluence/projects/ENG?mirror=", "https://h/confluence/projects/ENG?x=1",
                 "https://h/confluence/projects/ENG?mirror=https://token@git.example.com/eng.git"}) {

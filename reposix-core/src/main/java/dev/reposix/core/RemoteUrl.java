@@ -71,6 +71,19 @@ public final class RemoteUrl {
     }
 
     /**
+     * The remote name in a URL's {@code ?mirror=<remote-name>} query (the bus).
+     *
+     * @param url a {@code reposix::} URL, with or without the prefix
+     * @return the mirror's remote name, empty without the query
+     * @throws ReposixException {@link CoreErrorCode#INVALID_REMOTE} for any other query
+     */
+    public static Optional<String> mirrorOf(String url) {
+        String without = withoutMirror(url);
+        return without.length() == url.length() ? Optional.empty()
+                : Optional.of(url.substring(without.length() + MIRROR_QUERY.length()));
+    }
+
+    /**
      * Whether two {@code reposix::} URLs name the same source of truth and project, whatever their
      * {@code ?mirror=} query.
      *

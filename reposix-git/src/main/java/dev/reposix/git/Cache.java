@@ -8,6 +8,7 @@ import dev.reposix.git.internal.GitFailures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,8 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
  * @since 0.1
  */
 public final class Cache implements AutoCloseable {
+
+    private static final String SYNC_REQUESTED = "sync-requested";
 
     private final CacheLocation location;
     private final String sourceOfTruth;
@@ -152,6 +155,35 @@ public final class Cache implements AutoCloseable {
         } catch (IOException e) {
             throw GitFailures.wrap(e, "reading " + name, location.directory());
         }
+    }
+
+    /**
+     * Asks for the next fetch to sync from the source of truth whatever the sync interval says, e.g.
+     * after a push was rejected because a page changed there: the pusher's {@code git pull} must
+     * bring that change, or the recovery would loop. A successful sync clears the request.
+     *
+     * @param requested true to request a sync, false to clear the request
+     */
+    public void requestSync(boolean requested) {
+        Path marker = location.directory().resolve(SYNC_REQUESTED);
+        try {
+            if (requested) {
+                Files.writeString(marker, "a push was rejected because the source of truth changed\n");
+            } else {
+                Files.deleteIfExists(marker);
+            }
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "marking the cache for a sync", location.directory());
+        }
+    }
+
+    /**
+     * Whether {@link #requestSync} asked for a sync that has not happened yet.
+     *
+     * @return true if the next fetch must sync
+     */
+    public boolean syncRequested() {
+        return Files.exists(location.directory().resolve(SYNC_REQUESTED));
     }
 
     /**

@@ -309,6 +309,22 @@ public final class MirrorRemote {
         if (cache.ref(ReposixRefs.STATE).isPresent()) {
             refs.add(ReposixRefs.STATE);
         }
+        return pushForced(refs);
+    }
+
+    /**
+     * Pushes the sync state alone, forced with a lease on the value {@link #readMain} saw: after a
+     * push to the source of truth went on to the mirror (the bus), the mirror must know the state
+     * behind its new {@code main}, while the {@code refs/mirrors/*} refs keep saying when the mirror
+     * was last synced as a whole.
+     *
+     * @return empty on success, else git's message (a warning: {@code main} is pushed already)
+     */
+    public Optional<String> pushState() {
+        return cache.ref(ReposixRefs.STATE).isPresent() ? pushForced(List.of(ReposixRefs.STATE)) : Optional.empty();
+    }
+
+    private Optional<String> pushForced(List<String> refs) {
         try {
             relay(refs.stream().map(ref -> "+" + ref + ":" + ref).toArray(String[]::new));
         } catch (ReposixException failure) {

@@ -8,6 +8,7 @@ import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.internal.AuditRouter;
 import dev.reposix.core.layout.LayoutPlan;
+import dev.reposix.core.sync.MirrorEgress;
 import dev.reposix.core.sync.RecordRenderer;
 import dev.reposix.core.sync.Workspaces;
 import dev.reposix.git.WorkingTree;
@@ -141,6 +142,21 @@ public final class Pushes {
         }
 
         /**
+         * Prepares the bus for this push: resolves the mirror (a remote name of the pushing clone),
+         * checks its URLs against the egress policy before any contact, and reads its {@code main} as
+         * the lease of the later fast-forward.
+         *
+         * @param mirrorName the remote name from the URL's {@code ?mirror=} query
+         * @param clone the pushing repository (git's {@code GIT_DIR})
+         * @return the relay, to run once the push reached the source of truth
+         * @throws ReposixException {@code EGRESS_DENIED} when the mirror may not be contacted, or when it
+         *     cannot be resolved or read
+         */
+        public MirrorRelay prepareMirror(String mirrorName, Path clone) {
+            return new MirrorRelay(cache, MirrorEgress.resolve(cache, mirrorName, clone, environment));
+        }
+
+        /**
          * A note about an earlier push that stopped half-way, if its journal is still in the cache.
          *
          * @return the journal's content, or empty
@@ -186,6 +202,9 @@ public final class Pushes {
                         "commit", pushed.name(), "summary", report.summary())));
                 return report;
             } catch (ReposixException refused) {
+                if (refused.errorCode() == PushErrorCode.FETCH_FIRST) {
+                    cache.requestSync(true);
+                }
                 log.record(new AuditEvent(clock.instant(), "push", Optional.empty(), "rejected", Map.of(
                         "commit", pushed.name(), "code", refused.errorCode().code())));
                 throw refused;

@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  * match an allowed origin (as REST calls do); {@code ssh} URLs (also the {@code user@host:path}
  * form) need an allowed origin with the same host, so {@code https://github.com} authorises
  * {@code git@github.com:acme/eng.git}; local paths and {@code file://} URLs are exempt. Messages
- * name the host only, never user info. Stateless and thread-safe.
+ * name the host only, never user info. Used by mirror sync, attach and the push bus. Stateless and
+ * thread-safe.
+ *
+ * @since 0.1
  */
-final class MirrorEgress {
+public final class MirrorEgress {
 
     private static final Pattern SCP_LIKE = Pattern.compile("^(?:[^@/]+@)?(?<host>[^:/]+):(?!//).*");
 
@@ -39,7 +42,8 @@ final class MirrorEgress {
      * @return the mirror, allowed
      * @throws ReposixException {@link HttpErrorCode#EGRESS_DENIED} if a URL is not allowed
      */
-    static MirrorRemote resolve(Cache cache, String mirror, Path workingDirectory, Map<String, String> environment) {
+    public static MirrorRemote resolve(Cache cache, String mirror, Path workingDirectory,
+            Map<String, String> environment) {
         MirrorRemote target = MirrorRemote.resolve(cache, mirror, workingDirectory);
         EgressPolicy policy = EgressPolicy.fromEnvironment(environment);
         target.urls().forEach(url -> check(policy, url));

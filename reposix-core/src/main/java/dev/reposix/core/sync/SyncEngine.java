@@ -94,7 +94,7 @@ public final class SyncEngine {
     /**
      * Whether the cache was synced successfully less than {@code minInterval} ago by this engine's
      * clock, so that a fetch may serve it without asking the source of truth. A sync time in the
-     * future (a clock that went back) does not count as fresh.
+     * future (a clock that went back), or a sync requested by a rejected push, does not count as fresh.
      *
      * @param cache the cache
      * @param minInterval the shortest time between two syncs; zero or negative means never fresh
@@ -103,6 +103,9 @@ public final class SyncEngine {
     public boolean isFresh(Cache cache, Duration minInterval) {
         requireNonNull(minInterval, "minInterval is null");
         if (minInterval.isZero() || minInterval.isNegative()) {
+            return false;
+        }
+        if (cache.syncRequested()) {
             return false;
         }
         Instant now = clock.instant();
@@ -193,6 +196,7 @@ public final class SyncEngine {
                     + " changed while syncing (" + String.join("; ", outcome.rejections())
                     + "); nothing was changed, run the command again");
         }
+        cache.requestSync(false);
         return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
                 counts.created(), counts.updated(), counts.moved(), counts.deleted(),
                 counts.commits() + (restored.isEmpty() ? 0 : 1), outcome.syncTag(), restored);

@@ -32,8 +32,15 @@ public final class GitBinary {
         }
     }
 
+    /** The variables that tie git to one repository, as git's own {@code local_repo_env} lists them. */
+    private static final List<String> LOCAL_REPOSITORY_VARIABLES = List.of("GIT_DIR", "GIT_WORK_TREE",
+            "GIT_IMPLICIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_COMMON_DIR", "GIT_PREFIX", "GIT_SHALLOW_FILE", "GIT_GRAFT_FILE", "GIT_NO_REPLACE_OBJECTS",
+            "GIT_REPLACE_REF_BASE", "GIT_QUARANTINE_PATH");
+
     /**
-     * Runs {@code git -C <directory> <arguments>} without a terminal prompt.
+     * Runs {@code git -C <directory> <arguments>} without a terminal prompt, whatever repository the
+     * calling process's environment names.
      *
      * @param directory the repository
      * @param arguments the arguments
@@ -46,6 +53,9 @@ public final class GitBinary {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+            // -C names the repository: variables git sets for the repository it runs in (the remote
+            // helper inherits the pusher's GIT_DIR) would otherwise point this git somewhere else
+            LOCAL_REPOSITORY_VARIABLES.forEach(builder.environment()::remove);
             Process process = builder.start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
