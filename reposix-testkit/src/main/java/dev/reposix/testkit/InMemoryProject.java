@@ -81,6 +81,11 @@ final class InMemoryProject {
     }
 
     synchronized UpdateOutcome update(RecordUpdate update, Instant now) {
+        if (update.status().filter(status -> !InMemorySourceOfTruth.SETTABLE_STATUSES.contains(status)).isPresent()) {
+            throw new ReposixException(StandardErrorCode.REJECTED_BY_SOURCE, "record " + update.id()
+                    + " cannot be set to " + update.status().get() + " by an update in this '" + scheme
+                    + "' project, which has no trash; delete the record instead");
+        }
         Stored stored = requireExisting(update.id());
         ManifestEntry current = stored.record().entry();
         if (current.version() != update.expectedVersion()) {
@@ -92,7 +97,7 @@ final class InMemoryProject {
         labels.removeAll(update.labelsToRemove());
         labels.addAll(update.labelsToAdd());
         ManifestEntry entry = new ManifestEntry(update.id(), current.kind(), update.title(), update.parentId(),
-                current.version() + 1, current.status(), now, Optional.empty());
+                current.version() + 1, update.status().orElse(current.status()), now, Optional.empty());
         records.put(update.id(), new Stored(stored.sequence(), new Record(entry, labels, update.body())));
         return new UpdateOutcome.Updated(entry);
     }

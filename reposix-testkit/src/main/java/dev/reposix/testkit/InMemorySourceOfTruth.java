@@ -9,6 +9,7 @@ import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.NewRecord;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
+import dev.reposix.api.RecordStatus;
 import dev.reposix.api.RecordUpdate;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.UpdateOutcome;
@@ -25,11 +26,17 @@ import java.util.function.Consumer;
 /**
  * One opened project of {@link InMemoryProvider}. It honours exactly its {@link Capabilities}
  * (others throw the standard UNSUPPORTED error) and lists the manifest page by page, following its
- * own cursor as a REST backend would. Thread-safe.
+ * own cursor as a REST backend would. An update may set any of {@link #SETTABLE_STATUSES}; it
+ * refuses {@link RecordStatus#TRASHED}, since a deleted record is gone. Version messages are
+ * accepted and not kept, as there is no version history. Thread-safe.
  *
  * @since 0.1
  */
 public final class InMemorySourceOfTruth implements SourceOfTruth {
+
+    /** The statuses an update may set: all but {@link RecordStatus#TRASHED}. */
+    public static final Set<RecordStatus> SETTABLE_STATUSES = Set.of(RecordStatus.CURRENT, RecordStatus.DRAFT,
+            RecordStatus.ARCHIVED);
 
     private final InMemoryProject project;
     private final Capabilities capabilities;

@@ -23,10 +23,12 @@ import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.api.StandardErrorCode;
 import dev.reposix.api.UpdateOutcome;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,17 @@ public abstract class SourceOfTruthContract {
      */
     protected int listingPageSize() {
         return 5;
+    }
+
+    /**
+     * The statuses an update can set on a current record. The backend must refuse an update asking
+     * for any other status with {@link StandardErrorCode#REJECTED_BY_SOURCE} and change nothing.
+     * Defaults to {@link RecordStatus#CURRENT} alone, which every backend can keep.
+     *
+     * @return the statuses {@link RecordUpdate#withStatus} may ask for
+     */
+    protected Set<RecordStatus> settableStatuses() {
+        return Set.of(RecordStatus.CURRENT);
     }
 
     /**
@@ -362,6 +375,51 @@ public abstract class SourceOfTruthContract {
         assertThat(readBack.entry().title()).as("title read back").isEqualTo("Renamed record");
         assertThat(readBack.entry().version()).as("version read back").isEqualTo(updated.version());
         assertThat(normalizeBody(readBack.body())).as("body read back").isEqualTo(normalizeBody(ContractSeeds.bodyFor("Renamed record")));
+        ((UpdateOutcome.Updated) outcome).storedBody().ifPresent(stored -> assertThat(normalizeBody(stored))
+                .as("stored body in the outcome, when given").isEqualTo(normalizeBody(readBack.body())));
+    }
+
+    @Test
+    public void updateSetsEachStatusTheBackendCanSet() {
+        assumeSupported(Capability.UPDATE);
+        List<RecordStatus> statuses = List.copyOf(statusesWhere(settableStatuses()::contains));
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(statuses.size()));
+        List<ManifestEntry> manifest = manifestOf(sourceOfTruth);
+
+        for (int index = 0; index < statuses.size(); index++) {
+            RecordStatus status = statuses.get(index);
+            Record base = readExisting(sourceOfTruth, manifest.get(index).id());
+
+            UpdateOutcome outcome = sourceOfTruth.update(RecordUpdate.of(base, base.entry().title(), base.body())
+                    .withStatus(status).withMessage("Status set by the contract"));
+
+            assertThat(outcome).as("outcome of setting " + status).isInstanceOf(UpdateOutcome.Updated.class);
+            assertThat(((UpdateOutcome.Updated) outcome).entry().status()).as("status after setting " + status)
+                    .isEqualTo(status);
+            // A backend may leave records of some statuses out of its reads (drafts, say); those it reads show it.
+            openAnother().readRecord(base.id()).ifPresent(readBack -> assertThat(readBack.entry().status())
+                    .as("status read back after setting " + status).isEqualTo(status));
+        }
+    }
+
+    @Test
+    public void updateWithAStatusTheBackendCannotSetIsRefusedAndChangesNothing() {
+        assumeSupported(Capability.UPDATE);
+        Set<RecordStatus> refused = statusesWhere(status -> !settableStatuses().contains(status));
+        assumeTrue(!refused.isEmpty(), "the backend can set every status");
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(1));
+        Record base = readExisting(sourceOfTruth, manifestOf(sourceOfTruth).get(0).id());
+        Map<RecordId, RecordState> before = RecordState.ofProject(sourceOfTruth, this::normalizeBody);
+
+        for (RecordStatus status : refused) {
+            assertThatExceptionOfType(ReposixException.class).as("an update to " + status)
+                    .isThrownBy(() -> sourceOfTruth.update(RecordUpdate.of(base, "Renamed record", "Changed.")
+                            .withStatus(status)))
+                    .extracting(ReposixException::errorCode).isEqualTo(StandardErrorCode.REJECTED_BY_SOURCE);
+        }
+
+        assertThat(RecordState.ofProject(openAnother(), this::normalizeBody)).as("project after the refused updates")
+                .isEqualTo(before);
     }
 
     @Test
@@ -504,6 +562,16 @@ public abstract class SourceOfTruthContract {
 
     private ContractSeeds seeds() {
         return new ContractSeeds(expectedCapabilities());
+    }
+
+    private static Set<RecordStatus> statusesWhere(Predicate<RecordStatus> condition) {
+        Set<RecordStatus> statuses = EnumSet.noneOf(RecordStatus.class);
+        for (RecordStatus status : RecordStatus.values()) {
+            if (condition.test(status)) {
+                statuses.add(status);
+            }
+        }
+        return statuses;
     }
 
     private void assumeSupported(Capability... capabilities) {

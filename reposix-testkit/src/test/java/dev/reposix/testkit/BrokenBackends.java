@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -36,7 +37,7 @@ final class BrokenBackends {
         public UpdateOutcome update(RecordUpdate update) {
             long current = delegate.readRecord(update.id()).map(record -> record.entry().version()).orElse(update.expectedVersion());
             return delegate.update(new RecordUpdate(update.id(), current, update.title(), update.parentId(), update.body(),
-                    update.labelsToAdd(), update.labelsToRemove()));
+                    update.labelsToAdd(), update.labelsToRemove(), update.status(), update.message()));
         }
     }
 
@@ -52,6 +53,35 @@ final class BrokenBackends {
             if (outcome instanceof UpdateOutcome.Conflict conflict) {
                 new IgnoresExpectedVersion(delegate).update(update);
                 return new UpdateOutcome.Conflict(update.id(), update.expectedVersion(), OptionalLong.empty());
+            }
+            return outcome;
+        }
+    }
+
+    /** Applies updates but ignores the status they ask for, as a backend built before statuses could be set would. */
+    static final class IgnoresStatus extends ForwardingSourceOfTruth {
+        IgnoresStatus(SourceOfTruth delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public UpdateOutcome update(RecordUpdate update) {
+            return delegate.update(new RecordUpdate(update.id(), update.expectedVersion(), update.title(),
+                    update.parentId(), update.body(), update.labelsToAdd(), update.labelsToRemove()));
+        }
+    }
+
+    /** Reports a stored body that is not what it stored. */
+    static final class ReportsAnotherStoredBody extends ForwardingSourceOfTruth {
+        ReportsAnotherStoredBody(SourceOfTruth delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public UpdateOutcome update(RecordUpdate update) {
+            UpdateOutcome outcome = delegate.update(update);
+            if (outcome instanceof UpdateOutcome.Updated updated) {
+                return new UpdateOutcome.Updated(updated.entry(), Optional.of(update.body() + "\nA line it never stored."));
             }
             return outcome;
         }
@@ -103,7 +133,7 @@ final class BrokenBackends {
             Set<String> dropped = new HashSet<>(delegate.readRecord(update.id()).map(Record::labels).orElse(Set.of()));
             dropped.removeAll(update.labelsToAdd());
             return delegate.update(new RecordUpdate(update.id(), update.expectedVersion(), update.title(), update.parentId(),
-                    update.body(), update.labelsToAdd(), dropped));
+                    update.body(), update.labelsToAdd(), dropped, update.status(), update.message()));
         }
     }
 

@@ -2,7 +2,9 @@ package dev.reposix.testkit;
 
 import dev.reposix.api.Capabilities;
 import dev.reposix.api.Capability;
+import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruthProvider;
+import java.util.Set;
 
 /** Runs the contract against a writable in-memory backend without labels and hierarchy. */
 class FlatInMemoryContractTest extends SourceOfTruthContract {
@@ -29,5 +31,10 @@ class FlatInMemoryContractTest extends SourceOfTruthContract {
     @Override
     protected int listingPageSize() {
         return InMemoryProvider.DEFAULT_PAGE_SIZE;
+    }
+
+    @Override
+    protected Set<RecordStatus> settableStatuses() {
+        return InMemorySourceOfTruth.SETTABLE_STATUSES;
     }
 }

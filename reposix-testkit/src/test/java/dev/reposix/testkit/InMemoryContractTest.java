@@ -1,7 +1,9 @@
 package dev.reposix.testkit;
 
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruthProvider;
+import java.util.Set;
 
 /** Runs the contract against the in-memory backend with every capability and three records a page. */
 class InMemoryContractTest extends SourceOfTruthContract {
@@ -28,5 +30,10 @@ class InMemoryContractTest extends SourceOfTruthContract {
     @Override
     protected int listingPageSize() {
         return PAGE_SIZE;
+    }
+
+    @Override
+    protected Set<RecordStatus> settableStatuses() {
+        return InMemorySourceOfTruth.SETTABLE_STATUSES;
     }
 }

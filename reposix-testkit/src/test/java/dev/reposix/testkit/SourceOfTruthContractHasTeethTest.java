@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.SourceOfTruthProvider;
 import java.lang.reflect.Method;
@@ -47,6 +48,18 @@ class SourceOfTruthContractHasTeethTest {
     @Test
     void writingDespiteReportingAConflictFailsTheStaleUpdateTest() {
         assertThat(failedTestNames(run(WritesDespiteConflictContractTest.class))).containsExactlyInAnyOrder(STALE_UPDATE);
+    }
+
+    @Test
+    void ignoringTheRequestedStatusFailsTheStatusTests() {
+        assertThat(failedTestNames(run(IgnoresStatusContractTest.class))).containsExactlyInAnyOrder(
+                "updateSetsEachStatusTheBackendCanSet", "updateWithAStatusTheBackendCannotSetIsRefusedAndChangesNothing");
+    }
+
+    @Test
+    void reportingAStoredBodyThatWasNotStoredFailsTheUpdateTest() {
+        assertThat(failedTestNames(run(ReportsAnotherStoredBodyContractTest.class)))
+                .containsExactlyInAnyOrder("updateWithTheCurrentVersionAppliesAndRaisesTheVersion");
     }
 
     @Test
@@ -152,6 +165,11 @@ class SourceOfTruthContractHasTeethTest {
         protected int listingPageSize() {
             return PAGE_SIZE;
         }
+
+        @Override
+        protected Set<RecordStatus> settableStatuses() {
+            return InMemorySourceOfTruth.SETTABLE_STATUSES;
+        }
     }
 
     static class CorrectContractTest extends WrappedInMemoryContractTest {
@@ -169,6 +187,18 @@ class SourceOfTruthContractHasTeethTest {
     static class WritesDespiteConflictContractTest extends WrappedInMemoryContractTest {
         WritesDespiteConflictContractTest() {
             super(Capabilities.all(), BrokenBackends.WritesDespiteConflict::new);
+        }
+    }
+
+    static class IgnoresStatusContractTest extends WrappedInMemoryContractTest {
+        IgnoresStatusContractTest() {
+            super(Capabilities.all(), BrokenBackends.IgnoresStatus::new);
+        }
+    }
+
+    static class ReportsAnotherStoredBodyContractTest extends WrappedInMemoryContractTest {
+        ReportsAnotherStoredBodyContractTest() {
+            super(Capabilities.all(), BrokenBackends.ReportsAnotherStoredBody::new);
         }
     }
 

@@ -29,7 +29,9 @@ import java.util.function.Consumer;
 
 /**
  * One project of the example backend, a folder of record files. Every write checks and changes the
- * files under the folder's lock, which is what makes the optimistic version check safe. Not
+ * files under the folder's lock, which is what makes the optimistic version check safe. An update
+ * may set any status but trashed (a deleted record's file is gone); version messages are accepted
+ * and not kept, as there is no version history. Not
  * thread-safe (the SPI does not ask for it); separate instances, also in other processes, may share
  * a project.
  *
@@ -93,6 +95,10 @@ public final class ExampleSourceOfTruth implements SourceOfTruth {
         ensureOpen();
         requireNonNull(update, "update is null");
         Labels.requireValid(update.labelsToAdd());
+        if (update.status().filter(RecordStatus.TRASHED::equals).isPresent()) {
+            throw new ReposixException(StandardErrorCode.REJECTED_BY_SOURCE, "record " + update.id()
+                    + " cannot be trashed by an update: this example project has no trash; delete the record instead");
+        }
         UpdateOutcome outcome = folder.locked(() -> {
             Record current = requireExisting(update.id());
             long currentVersion = current.entry().version();
@@ -105,7 +111,7 @@ public final class ExampleSourceOfTruth implements SourceOfTruth {
             labels.removeAll(update.labelsToRemove());
             labels.addAll(update.labelsToAdd());
             ManifestEntry entry = new ManifestEntry(update.id(), RecordKind.DOCUMENT, update.title(), update.parentId(),
-                    currentVersion + 1, current.entry().status(), now(), Optional.empty());
+                    currentVersion + 1, update.status().orElse(current.entry().status()), now(), Optional.empty());
             folder.write(new Record(entry, labels, update.body()));
             return new UpdateOutcome.Updated(entry);
         });

@@ -1,6 +1,7 @@
 package dev.reposix.example;
 
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.RecordStatus;
 import dev.reposix.api.Settings;
 import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.testkit.ContractFixture;
@@ -8,6 +9,7 @@ import dev.reposix.testkit.SourceOfTruthContract;
 import dev.reposix.testkit.TestingBackendContext;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reposix contract, run against the example backend in a fresh directory per test. */
@@ -32,5 +34,10 @@ class ExampleBackendContractTest extends SourceOfTruthContract {
     @Override
     protected Capabilities expectedCapabilities() {
         return Capabilities.all();
+    }
+
+    @Override
+    protected Set<RecordStatus> settableStatuses() {
+        return Set.of(RecordStatus.CURRENT, RecordStatus.DRAFT, RecordStatus.ARCHIVED);
     }
 }

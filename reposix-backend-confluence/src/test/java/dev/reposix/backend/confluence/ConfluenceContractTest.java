@@ -1,9 +1,11 @@
 package dev.reposix.backend.confluence;
 
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.testkit.ContractFixture;
 import dev.reposix.testkit.SourceOfTruthContract;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 
 /** The backend contract, run against the Confluence simulator: a fresh space per test. */
@@ -30,6 +32,12 @@ class ConfluenceContractTest extends SourceOfTruthContract {
     @Override
     protected int listingPageSize() {
         return 250;
+    }
+
+    /** The page-update request sets current and draft; archiving has its own endpoint, trashing is a delete. */
+    @Override
+    protected Set<RecordStatus> settableStatuses() {
+        return Set.of(RecordStatus.CURRENT, RecordStatus.DRAFT);
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reposix.api.HttpTransport;
+import dev.reposix.api.ReposixException;
 import dev.reposix.api.TransportRequest;
 import dev.reposix.api.TransportResponse;
 import java.io.IOException;
@@ -47,6 +48,10 @@ public final class ConfluenceHttp {
 
     /** Sends a request and returns the raw response, whatever its status. */
     TransportResponse exchange(String method, String sitePath, Optional<JsonNode> body) {
+        return send(method, sitePath, body, false);
+    }
+
+    private TransportResponse send(String method, String sitePath, Optional<JsonNode> body, boolean repeatable) {
         URI uri = site.resolve(sitePath);
         TransportRequest.Builder request = TransportRequest.of(method, uri)
                 .header("Authorization", site.authorization())
@@ -57,6 +62,9 @@ public final class ConfluenceHttp {
         if (!method.equals("GET")) {
             // The v1 label endpoints reject browser-style cross-site writes without it.
             request.header("X-Atlassian-Token", "nocheck");
+        }
+        if (repeatable) {
+            request.retryable(true);
         }
         return transport.send(request.build());
     }
@@ -69,6 +77,15 @@ public final class ConfluenceHttp {
     /** Sends a write and returns its JSON answer (empty object for 204), failing for any non-2xx answer. */
     JsonNode write(String method, String sitePath, JsonNode body, String purpose) {
         return readOk(exchange(method, sitePath, Optional.of(body)), purpose);
+    }
+
+    /**
+     * Sends a write that changes nothing when it arrives twice (adding a label the page has, a bulk
+     * lookup), so the transport may resend it after a lost answer as it does for a PUT; otherwise
+     * like {@link #write}.
+     */
+    JsonNode repeatableWrite(String method, String sitePath, JsonNode body, String purpose) {
+        return readOk(send(method, sitePath, Optional.of(body), true), purpose);
     }
 
     /**
@@ -115,9 +132,14 @@ public final class ConfluenceHttp {
 
     JsonNode readOk(TransportResponse response, String purpose) {
         if (!response.isSuccess()) {
-            throw errors.failure(response, purpose);
+            throw failure(response, purpose);
         }
         return parse(response, purpose);
+    }
+
+    /** The reposix error for a non-2xx answer, naming the endpoint and what to do. */
+    ReposixException failure(TransportResponse response, String purpose) {
+        return errors.failure(response, purpose);
     }
 
     /** Parses a JSON body; an empty body is an empty object. */

@@ -11,16 +11,14 @@ import dev.reposix.api.NewRecord;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordKind;
+import dev.reposix.api.RecordStatus;
 import dev.reposix.api.RecordUpdate;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.StandardErrorCode;
 import dev.reposix.api.UpdateOutcome;
 import dev.reposix.backend.confluence.codec.StorageCanonicalizer;
-import dev.reposix.backend.confluence.codec.StorageCodec;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,18 +30,23 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Confluence space as a {@link SourceOfTruth}: pages are records, bodies cross the SPI as
  * Markdown (converted by the storage codec), global labels are labels, Confluence folders are
- * {@link RecordKind#FOLDER} records. Used from one thread at a time; close it to stop its fetch
- * threads.
+ * {@link RecordKind#FOLDER} records. Writes and reads of a few records never list the space: page
+ * links are resolved by looking up only what a body links to. A write whose answer is lost is
+ * recognised by the page it left behind, so it neither looks like a conflict nor runs twice. Used
+ * from one thread at a time; close it to stop its fetch threads.
  */
 public final class ConfluenceSourceOfTruth implements SourceOfTruth {
 
     /** The scheme of this backend. */
     public static final String SCHEME = "confluence";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConfluenceSourceOfTruth.class);
     private static final String VERSION_MESSAGE = "Edited with reposix";
     private static final StorageCanonicalizer CANONICALIZER = new StorageCanonicalizer();
 
@@ -51,13 +54,11 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
     private final ConfluenceSpace space;
     private final BackendContext context;
     private final UserDirectory users;
-    private final LabelIndex labels;
     private final PageWriter writer;
-    private final ExecutorService fetchers;
     private final PageIndex pages = new PageIndex();
-    /** Every labelled page's labels, read once per opened space when many pages' labels are needed. */
-    private Map<RecordId, Set<String>> spaceLabels;
-    private final StorageCodec codec = new StorageCodec(pages);
+    private final PageLookup lookup;
+    private final SpaceCodec codec;
+    private final RecordReader reader;
 
     /**
      * Opens a space.
@@ -72,13 +73,17 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         this.space = space;
         this.context = context;
         this.users = new UserDirectory(http);
-        this.labels = new LabelIndex(http);
         this.writer = new PageWriter(http, space);
-        this.fetchers = Executors.newFixedThreadPool(concurrency, runnable -> {
+        this.lookup = new PageLookup(http, space);
+        this.codec = new SpaceCodec(pages, lookup, page -> PageJson.entry(page, RecordKind.DOCUMENT, users)
+                .map(this::present));
+        ExecutorService fetchers = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "confluence-fetch-" + space.key());
             thread.setDaemon(true);
             return thread;
         });
+        this.reader = new RecordReader(http, space, context.progress(), fetchers, pages, lookup, codec,
+                (page, kind) -> PageJson.entry(page, kind, users).map(this::present));
     }
 
     @Override
@@ -109,76 +114,89 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         return entries;
     }
 
+    /**
+     * A handful of ids is read page by page with labels and only the links they need, whatever the
+     * size of the space; more need the manifest (titles for the links, kinds for folders) and are
+     * read in bulk.
+     */
     @Override
     public void readRecords(Collection<RecordId> ids, Consumer<? super Record> consumer) {
-        loadIndex();
-        List<RecordId> pageIds = new ArrayList<>();
-        for (RecordId id : new LinkedHashSet<>(ids)) {
-            Optional<ManifestEntry> entry = pages.get(id);
-            if (entry.isPresent() && entry.get().kind() == RecordKind.FOLDER) {
-                consumer.accept(new Record(entry.get(), Set.of(), ""));
-            } else {
-                pageIds.add(id);
-            }
+        List<RecordId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (!pages.loaded() && distinct.size() > RecordReader.FEW) {
+            manifest();
         }
-        if (pageIds.isEmpty()) {
-            return;
-        }
-        Map<RecordId, Set<String>> labelsByPage = labelsOf(pageIds);
-        new BodyReader(http, fetchers, context.progress()).read(pageIds, item ->
-                PageJson.entry(item, RecordKind.DOCUMENT, users).map(this::present).map(entry -> new Record(entry,
-                        labelsByPage.getOrDefault(entry.id(), Set.of()), codec.toMarkdown(PageJson.storage(item).orElse("")))),
-                consumer);
+        reader.read(distinct, consumer);
     }
 
     @Override
     public Map<RecordId, Set<String>> labels(Collection<RecordId> ids) {
-        return labelsOf(List.copyOf(new LinkedHashSet<>(ids)));
-    }
-
-    /**
-     * Labels from the space-wide index when this instance already read it (a sync reads labels of all
-     * unchanged pages, then bodies of the changed ones: the second needs no label request at all).
-     */
-    private Map<RecordId, Set<String>> labelsOf(List<RecordId> ids) {
-        if (spaceLabels == null && ids.size() > LabelIndex.PER_PAGE_THRESHOLD) {
-            spaceLabels = labels.spaceWide(space);
-        }
-        if (spaceLabels == null) {
-            return labels.labelsOf(space, ids);
-        }
-        Map<RecordId, Set<String>> subset = new HashMap<>();
-        ids.forEach(id -> subset.put(id, spaceLabels.getOrDefault(id, Set.of())));
-        return subset;
+        return reader.labels(List.copyOf(new LinkedHashSet<>(ids)));
     }
 
     @Override
     public ManifestEntry create(NewRecord record) {
-        loadIndex();
         String storage = codec.toStorage(record.body());
-        JsonNode created = writer.create(record.title(), record.parentId(), storage);
+        WriteAnswer answer = writer.create(record.title(), record.parentId(), storage);
+        String outcome = "ok";
+        JsonNode created;
+        if (answer instanceof WriteAnswer.Saved saved) {
+            created = saved.page();
+        } else {
+            created = adoptCreated(record, storage, answer);
+            outcome = "adopted";
+        }
         RecordId id = RecordId.of(PageJson.requiredText(created, "id"));
+        writer.markForNewEditor(id.value());
         writer.addLabels(id, record.labels());
-        spaceLabels = null;
+        reader.labelsChanged();
         ManifestEntry entry = entryOf(created);
         pages.put(entry);
-        audit("create", id, "ok", Map.of("title", record.title(), "version", String.valueOf(entry.version())));
+        audit("create", id, outcome, Map.of("title", record.title(), "version", String.valueOf(entry.version())));
         return entry;
+    }
+
+    /**
+     * After a lost answer or a refusal, the page with the title is this create's result when parent
+     * and body are what it sent (the POST went through, or an earlier push's did); any other page
+     * with that title blocks the create.
+     */
+    private JsonNode adoptCreated(NewRecord record, String storage, WriteAnswer answer) {
+        ReposixException failure = answer instanceof WriteAnswer.Refused refused ? refused.refusal()
+                : ((WriteAnswer.Lost) answer).failure();
+        Optional<JsonNode> existing;
+        try {
+            existing = lookup.currentPageTitled(record.title(), true);
+        } catch (ReposixException unreachable) {
+            failure.addSuppressed(unreachable);
+            throw failure;
+        }
+        if (existing.isEmpty()) {
+            throw failure;
+        }
+        WriteIntent intent = new WriteIntent(record.title(), record.parentId(), "current", storage, OptionalLong.empty());
+        if (!intent.isMetBy(existing.get(), this::hideHome)) {
+            throw new ReposixException(StandardErrorCode.REJECTED_BY_SOURCE, "cannot create page \"" + record.title()
+                    + "\": space " + space.key() + " already has a different page with that title (id "
+                    + existing.get().path("id").asText() + "); titles are unique in a space, so rename your page"
+                    + " (its title, and its file) and push again", failure);
+        }
+        LOG.info("page \"{}\" was created although Confluence's answer was lost or refused; using it", record.title());
+        return existing.get();
     }
 
     @Override
     public UpdateOutcome update(RecordUpdate update) {
+        Optional<String> requestedStatus = update.status().map(status -> requireSettable(update, status));
         JsonNode current = writer.current(update.id()).orElseThrow(() -> new ReposixException(
                 StandardErrorCode.RECORD_NOT_FOUND, "page " + update.id() + " does not exist in space " + space.key()
                         + " or is not visible to " + http.site().email() + "; it may have been deleted in Confluence"));
         long currentVersion = current.path("version").path("number").asLong();
         if (currentVersion != update.expectedVersion()) {
-            audit("update", update.id(), "conflict", Map.of("expected", String.valueOf(update.expectedVersion()),
-                    "actual", String.valueOf(currentVersion)));
-            return new UpdateOutcome.Conflict(update.id(), update.expectedVersion(), OptionalLong.of(currentVersion));
+            return conflict(update, OptionalLong.of(currentVersion));
         }
-        Optional<RecordId> rawParent = PageJson.parent(current);
-        Optional<RecordId> currentParent = hideHome(rawParent);
+        String currentStatus = current.path("status").asText("current");
+        String status = requestedStatus.orElse(requireEditable(update, currentStatus));
+        Optional<RecordId> currentParent = hideHome(PageJson.parent(current));
         boolean moved = !update.parentId().equals(currentParent);
         Optional<RecordId> newParent = update.parentId().or(this::homeRecord);
         if (moved && newParent.isEmpty()) {
@@ -187,33 +205,111 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
                     + ", which has no homepage; move it under another page instead");
         }
         String currentStorage = PageJson.storage(current).orElse("");
-        loadIndex();
         String storage = codec.toStorage(update.body());
         if (CANONICALIZER.canonicalize(storage).equals(CANONICALIZER.canonicalize(currentStorage))) {
             // Unchanged content goes back byte for byte, so a rename or move never churns the body.
             storage = currentStorage;
         }
-        boolean contentChanged = moved || !storage.equals(currentStorage)
+        boolean contentChanged = moved || !storage.equals(currentStorage) || !status.equals(currentStatus)
                 || !update.title().equals(current.path("title").asText());
-        ManifestEntry entry = entryOf(current);
+        JsonNode stored = current;
+        String outcome = "ok";
         if (contentChanged) {
-            Optional<JsonNode> saved = writer.update(update.id(), currentVersion + 1, update.title(),
-                    moved ? newParent : Optional.empty(),
-                    current.path("status").asText("current"), storage, VERSION_MESSAGE);
-            if (saved.isEmpty()) {
-                audit("update", update.id(), "conflict", Map.of("expected", String.valueOf(update.expectedVersion())));
-                return new UpdateOutcome.Conflict(update.id(), update.expectedVersion(), OptionalLong.empty());
+            WriteIntent intent = new WriteIntent(update.title(), update.parentId(), status, storage,
+                    OptionalLong.of(currentVersion + 1));
+            WriteAnswer answer = writer.update(update.id(), currentVersion + 1, update.title(),
+                    moved ? newParent : Optional.empty(), status, storage, update.message().orElse(VERSION_MESSAGE));
+            if (answer instanceof WriteAnswer.Saved saved) {
+                stored = saved.page();
+            } else {
+                Optional<JsonNode> now = rereadAfter(update.id(), answer);
+                if (now.isPresent() && intent.isMetBy(now.get(), this::hideHome)) {
+                    stored = now.get();
+                    outcome = "adopted";
+                } else if (answer instanceof WriteAnswer.Lost lost) {
+                    throw lost.failure();
+                } else {
+                    return conflict(update, now.map(page -> OptionalLong.of(page.path("version").path("number")
+                            .asLong())).orElse(OptionalLong.empty()));
+                }
             }
-            entry = entryOf(saved.get());
         }
         update.labelsToRemove().forEach(label -> writer.removeLabel(update.id(), label));
         writer.addLabels(update.id(), update.labelsToAdd());
         if (!update.labelsToAdd().isEmpty() || !update.labelsToRemove().isEmpty()) {
-            spaceLabels = null;
+            reader.labelsChanged();
         }
+        ManifestEntry entry = entryOf(stored);
         pages.put(entry);
-        audit("update", update.id(), "ok", Map.of("version", String.valueOf(entry.version())));
-        return new UpdateOutcome.Updated(entry);
+        audit("update", update.id(), outcome, Map.of("version", String.valueOf(entry.version())));
+        return new UpdateOutcome.Updated(entry, storedBody(stored));
+    }
+
+    /**
+     * The page after an update whose answer was not the saved page: a 409 may come from the update
+     * itself, resent by the transport after its first answer was lost; a lost answer needs the page
+     * readable, or the failure stands.
+     */
+    private Optional<JsonNode> rereadAfter(RecordId id, WriteAnswer answer) {
+        try {
+            return writer.current(id);
+        } catch (ReposixException unreachable) {
+            if (answer instanceof WriteAnswer.Lost lost) {
+                lost.failure().addSuppressed(unreachable);
+                throw lost.failure();
+            }
+            throw unreachable;
+        }
+    }
+
+    private String requireSettable(RecordUpdate update, RecordStatus status) {
+        String confluenceStatus = PageStatus.toConfluence(status);
+        if (PageStatus.updatable(confluenceStatus)) {
+            return confluenceStatus;
+        }
+        String remedy = status == RecordStatus.TRASHED ? "delete its file and push to move the page to the trash"
+                : "archive the page in Confluence instead, or keep its status current";
+        throw new ReposixException(StandardErrorCode.REJECTED_BY_SOURCE, "cannot set page " + update.id() + " (\""
+                + update.title() + "\") to " + confluenceStatus + ": Confluence's page update accepts only current"
+                + " and draft; " + remedy + ". Nothing was changed");
+    }
+
+    private String requireEditable(RecordUpdate update, String currentStatus) {
+        if (currentStatus.equals("trashed")) {
+            throw new ReposixException(StandardErrorCode.RECORD_NOT_FOUND, "page " + update.id() + " (\""
+                    + update.title() + "\") is in the trash of space " + space.key() + "; restore it in Confluence"
+                    + " and sync, or delete its file");
+        }
+        if (!PageStatus.updatable(currentStatus)) {
+            throw new ReposixException(StandardErrorCode.REJECTED_BY_SOURCE, "page " + update.id() + " (\""
+                    + update.title() + "\") is " + currentStatus + " in Confluence, and Confluence's page update"
+                    + " only edits current and draft pages; restore the page in Confluence, sync, and push again");
+        }
+        return currentStatus;
+    }
+
+    /** The stored body as Markdown; a write that succeeded never fails because of it. */
+    private Optional<String> storedBody(JsonNode page) {
+        Optional<String> storage = PageJson.storage(page);
+        if (storage.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            codec.prepareToMarkdown(List.of(storage.get()));
+            return Optional.of(codec.toMarkdown(storage.get()));
+        } catch (ReposixException unconvertible) {
+            LOG.debug("page {} was saved, but its stored body could not be converted", page.path("id").asText(),
+                    unconvertible);
+            return Optional.empty();
+        }
+    }
+
+    private UpdateOutcome conflict(RecordUpdate update, OptionalLong currentVersion) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("expected", String.valueOf(update.expectedVersion()));
+        currentVersion.ifPresent(version -> details.put("actual", String.valueOf(version)));
+        audit("update", update.id(), "conflict", details);
+        return new UpdateOutcome.Conflict(update.id(), update.expectedVersion(), currentVersion);
     }
 
     @Override
@@ -226,7 +322,7 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
 
     @Override
     public void close() {
-        fetchers.shutdownNow();
+        reader.close();
     }
 
     /**
@@ -247,13 +343,6 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         return PageJson.entry(page, RecordKind.DOCUMENT, users).map(this::present).orElseThrow(() -> new ReposixException(
                 StandardErrorCode.BACKEND_FAILURE, "Confluence answered with an unknown status '"
                         + page.path("status").asText() + "' for page " + page.path("id").asText()));
-    }
-
-    /** Page links resolve against the space's titles, so the codec needs a manifest first. */
-    private void loadIndex() {
-        if (!pages.loaded()) {
-            manifest();
-        }
     }
 
     private void audit(String operation, RecordId id, String outcome, Map<String, String> details) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -75,6 +76,20 @@ final class LabelIndex {
                             RecordId.of(PageJson.requiredText(page, "id")), id -> new TreeSet<>()).add(name));
         }
         return labels;
+    }
+
+    /**
+     * The global labels a page object carries ({@code include-labels=true}), or empty when it carries
+     * none or only the first of them ({@code meta.hasMore}).
+     */
+    static Optional<Set<String>> included(JsonNode page) {
+        JsonNode labels = page.path("labels");
+        if (!labels.path("results").isArray() || labels.path("meta").path("hasMore").asBoolean(false)) {
+            return Optional.empty();
+        }
+        Set<String> names = new TreeSet<>();
+        labels.path("results").forEach(label -> addIfGlobal(names, label));
+        return Optional.of(names);
     }
 
     private static void addIfGlobal(Set<String> labels, JsonNode label) {

@@ -33,4 +33,13 @@ final class PageStatus {
     static String toConfluence(RecordStatus status) {
         return status.name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Whether a page update ({@code PUT /pages/{id}}) may set this Confluence status: its request
+     * accepts only {@code current} and {@code draft}. Archiving has its own endpoint and trashing is
+     * a delete.
+     */
+    static boolean updatable(String confluenceStatus) {
+        return confluenceStatus.equals("current") || confluenceStatus.equals("draft");
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reposix.api.RecordId;
+import dev.reposix.api.ReposixException;
 import dev.reposix.api.TransportResponse;
 import java.util.Collection;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The write side of the REST API for one space: create, read-for-update, update with a version
- * check, trash, and label changes (v1 endpoints, since v2 has no label writes). Thread-safe.
+ * check, trash, and label changes (v1 endpoints, since v2 has no label writes). Creates and updates
+ * report lost and refused answers as {@link WriteAnswer}s instead of failing, so that the caller can
+ * check whether the write was applied after all. Thread-safe.
  */
 final class PageWriter {
 
@@ -27,22 +30,34 @@ final class PageWriter {
         this.space = space;
     }
 
-    /** Creates a current page and marks it for the new editor; returns the created page object. */
-    JsonNode create(String title, Optional<RecordId> parent, String storage) {
+    /**
+     * Sends a create of a current page. The transport does not resend a POST whose answer was lost
+     * (a second one could make a second page), so after {@link WriteAnswer.Lost} and
+     * {@link WriteAnswer.Refused} the caller looks the page up by title; other failures throw.
+     */
+    WriteAnswer create(String title, Optional<RecordId> parent, String storage) {
         ObjectNode request = ConfluenceHttp.object();
         request.put("spaceId", space.id()).put("status", "current").put("title", title);
         parent.ifPresent(id -> request.put("parentId", id.value()));
         request.putObject("body").put("representation", "storage").put("value", storage);
-        JsonNode created = http.write("POST", "/wiki/api/v2/pages", request, "creating page \"" + title + "\"");
-        markForNewEditor(PageJson.requiredText(created, "id"));
-        return created;
+        String purpose = "creating page \"" + title + "\"";
+        TransportResponse response;
+        try {
+            response = http.exchange("POST", "/wiki/api/v2/pages", Optional.of(request));
+        } catch (ReposixException lost) {
+            return new WriteAnswer.Lost(lost);
+        }
+        if (response.status() == 400) {
+            return new WriteAnswer.Refused(http.failure(response, purpose));
+        }
+        return new WriteAnswer.Saved(http.readOk(response, purpose));
     }
 
     /**
      * Cloud opens pages created through the API in the legacy editor unless this property says
      * otherwise; the page itself is already saved, so a failure here is only worth a warning.
      */
-    private void markForNewEditor(String pageId) {
+    void markForNewEditor(String pageId) {
         ObjectNode property = ConfluenceHttp.object().put("key", "editor").put("value", "v2");
         TransportResponse response = http.exchange("POST", "/wiki/api/v2/pages/" + Query.encode(pageId) + "/properties",
                 Optional.of(property));
@@ -62,20 +77,24 @@ final class PageWriter {
         return Optional.of(http.readOk(response, "reading page " + id + " before updating it"));
     }
 
-    /** Sends an update; empty when Confluence answers 409 (the version moved on). */
-    Optional<JsonNode> update(RecordId id, long newVersion, String title, Optional<RecordId> parent, String status,
+    /** Sends an update with the version number it creates; see {@link WriteAnswer} for what may come back. */
+    WriteAnswer update(RecordId id, long newVersion, String title, Optional<RecordId> parent, String status,
             String storage, String message) {
         ObjectNode request = ConfluenceHttp.object();
         request.put("id", id.value()).put("status", status).put("title", title);
         parent.ifPresent(parentId -> request.put("parentId", parentId.value()));
         request.putObject("body").put("representation", "storage").put("value", storage);
         request.putObject("version").put("number", newVersion).put("message", message);
-        TransportResponse response = http.exchange("PUT", "/wiki/api/v2/pages/" + Query.encode(id.value()),
-                Optional.of(request));
-        if (response.status() == 409) {
-            return Optional.empty();
+        TransportResponse response;
+        try {
+            response = http.exchange("PUT", "/wiki/api/v2/pages/" + Query.encode(id.value()), Optional.of(request));
+        } catch (ReposixException lost) {
+            return new WriteAnswer.Lost(lost);
         }
-        return Optional.of(http.readOk(response, "updating page " + id + " (\"" + title + "\")"));
+        if (response.status() == 409) {
+            return new WriteAnswer.VersionTaken();
+        }
+        return new WriteAnswer.Saved(http.readOk(response, "updating page " + id + " (\"" + title + "\")"));
     }
 
     /** Moves a page to the trash; {@code false} when it was already gone. */
@@ -89,14 +108,14 @@ final class PageWriter {
         return true;
     }
 
-    /** Adds global labels to a page. */
+    /** Adds global labels to a page; adding a label it has is no change, so a lost answer may be resent. */
     void addLabels(RecordId id, Collection<String> names) {
         if (names.isEmpty()) {
             return;
         }
         ArrayNode labels = ConfluenceHttp.object().arrayNode();
         names.forEach(name -> labels.addObject().put("prefix", "global").put("name", name));
-        http.write("POST", "/wiki/rest/api/content/" + Query.encode(id.value()) + "/label", labels,
+        http.repeatableWrite("POST", "/wiki/rest/api/content/" + Query.encode(id.value()) + "/label", labels,
                 "adding labels " + names + " to page " + id);
     }
 

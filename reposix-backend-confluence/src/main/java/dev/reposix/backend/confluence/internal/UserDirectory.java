@@ -34,7 +34,7 @@ final class UserDirectory {
             ObjectNode request = ConfluenceHttp.object();
             ArrayNode ids = request.putArray("accountIds");
             batch.forEach(ids::add);
-            JsonNode answer = http.write("POST", "/wiki/api/v2/users-bulk", request, "looking up page authors");
+            JsonNode answer = http.repeatableWrite("POST", "/wiki/api/v2/users-bulk", request, "looking up page authors");
             for (JsonNode user : answer.path("results")) {
                 String accountId = user.path("accountId").asText("");
                 if (!accountId.isEmpty()) {
