@@ -164,6 +164,7 @@ class PushE2ETest {
         assertThat(glossary.body()).contains("Pushed from git.");
         assertThat(glossary.labels()).contains("reviewed");
         assertThat(glossary.versionNumber()).isEqualTo(version + 1);
+        assertThat(versionMessageOf(glossary.id())).isEqualTo("Add a line to the glossary");
 
         edit("pages/Glossary.md", appending("A second edit, no pull in between."));
         commit("Second edit");
@@ -358,5 +359,24 @@ class PushE2ETest {
             assertThat(page(title).versionNumber()).as(title).isEqualTo(versions.get(title) + 1);
             assertThat(page(title).body()).as(title).containsOnlyOnce("Edited in a push that is cut short.");
         }
+    }
+
+    @Test
+    void lostAnswersToAnUpdateAndACreateNeitherDuplicateNorLookLikeConflicts() throws Exception {
+        int version = page("Glossary").versionNumber();
+        edit("pages/Glossary.md", appending("Written, answer lost."));
+        Files.writeString(tree.resolve("pages/Lost Answer.md"), "# Lost answer\n\nCreated, answer lost.\n");
+        commit("Edits whose answers get lost");
+        simulator.faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.dropResponseAfterWrite()).times(1));
+        simulator.faults().add(FaultRule.on("POST", "/wiki/api/v2/pages", Fault.dropResponseAfterWrite()).times(1));
+
+        Result pushed = push();
+
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(pushed.stderr()).doesNotContain("fetch first");
+        assertThat(page("Glossary").versionNumber()).isEqualTo(version + 1);
+        assertThat(page("Glossary").body()).containsOnlyOnce("Written, answer lost.");
+        assertThat(simulator.snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("Lost Answer"))
+                .hasSize(1);
     }
 }
