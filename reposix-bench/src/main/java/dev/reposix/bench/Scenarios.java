@@ -1,7 +1,5 @@
 package dev.reposix.bench;
 
-import java.util.List;
-
 /** The scenario names of issue 9, in table order. Constants only. */
 final class Scenarios {
     static final String INIT = "init (cold cache)";
@@ -13,13 +11,6 @@ final class Scenarios {
     static final String GIT_PUSH = "git push (1-page edit)";
     static final String MIRROR_SYNC = "mirror sync (no change)";
     static final String HELPER_START = "helper start (capabilities)";
-
-    /**
-     * Scenarios whose code other engineers are building now, with what each waits for. Helper start
-     * is not here: it is tried on every run and stays pending while the helper does not answer.
-     */
-    static final List<List<String>> PENDING = List.of(
-            List.of(MIRROR_SYNC, "pending: reposix mirror sync"));
 
     private Scenarios() {
     }

@@ -82,7 +82,7 @@ final class SpaceBench {
             GitScenario git = new GitScenario(options.distribution(), environment, tree, counters);
             scenarios.add(git.pull());
             scenarios.add(git.pushOnePageEdit());
-            Scenarios.PENDING.forEach(pending -> scenarios.add(ScenarioResult.pending(pending.get(0), pending.get(1))));
+            scenarios.add(mirrorSyncNoChange(counters, reposix, work.resolve("mirror.git")));
             scenarios.add(new HelperStart(options.distribution(), environment)
                     .measure("reposix::" + simulator.baseUrl() + "/confluence/projects/" + SPACE, options.cliStartRuns()));
 
@@ -107,6 +107,22 @@ final class SpaceBench {
         ReposixProcess.Run run = reposix.probed(args);
         return new ScenarioResult(name, Optional.empty(), run.wallMillis(), counters.snapshot(), counters.bytesSent(),
                 run.peakHeapBytes(), run.peakRssBytes(), PROCESS_NOTE);
+    }
+
+    /**
+     * A first mirror sync to an empty bare repository (not timed), then the measured one with
+     * nothing to sync: read the mirror, sync, and push only the mirror refs.
+     */
+    private static ScenarioResult mirrorSyncNoChange(RequestCounters counters, ReposixProcess reposix, Path mirror)
+            throws IOException, InterruptedException {
+        Process init = new ProcessBuilder("git", "init", "--quiet", "--bare", "--initial-branch=main", mirror.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (init.waitFor() != 0) {
+            return ScenarioResult.pending(Scenarios.MIRROR_SYNC, "failed: git init --bare " + mirror);
+        }
+        reposix.plain("mirror", "sync", "confluence::" + SPACE, "--mirror", mirror.toString());
+        return probed(Scenarios.MIRROR_SYNC, counters, reposix, "mirror", "sync", "confluence::" + SPACE, "--mirror",
+                mirror.toString());
     }
 
     private ScenarioResult cliStart(ReposixProcess reposix) {

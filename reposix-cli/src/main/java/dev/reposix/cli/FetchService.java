@@ -31,7 +31,7 @@ final class FetchService {
     private static final String BASE_URL_SETTING = "base-url";
     private static final String BASE_URL_VARIABLE = "REPOSIX_CONFLUENCE_BASE_URL";
 
-    private static final String PREFIX = "git-remote-reposix: ";
+    private static final String PREFIX = HelperMessages.PREFIX;
 
     private final CliEnvironment environment;
     private final PrintStream err;
@@ -75,13 +75,9 @@ final class FetchService {
                 }
             }
         } catch (ReposixException failure) {
-            report(failure, redactor);
-            return ExitCodes.of(failure.category());
+            return HelperMessages.error(err, failure, redactor);
         } catch (IOException broken) {
-            err.println(PREFIX + "the connection to git broke off while serving the fetch: "
-                    + redactor.redact(String.valueOf(broken.getMessage())));
-            err.flush();
-            return ExitCodes.EXTERNAL;
+            return HelperMessages.brokeOff(err, "fetch", broken, redactor);
         }
     }
 
@@ -133,19 +129,12 @@ final class FetchService {
                         + since + " without waiting. Fetch again later for newer changes.");
                 break;
             case SYNC_FAILED:
-                served.failure().ifPresent(failure -> report(failure, redactor));
+                served.failure().ifPresent(failure -> HelperMessages.error(err, failure, redactor));
                 err.println(PREFIX + "the sync failed, so this fetch serves the cached state" + since + ".");
                 break;
             default:
                 break;
         }
-        err.flush();
-    }
-
-    private void report(ReposixException failure, SecretRedactor redactor) {
-        String code = failure.errorCode().code();
-        err.println(PREFIX + "error: " + code + ": " + redactor.redact(failure.getMessage()));
-        err.println("  (run `reposix explain " + code + "` for causes and fixes)");
         err.flush();
     }
 }

@@ -41,8 +41,6 @@ import org.eclipse.jgit.transport.ReceivePack;
  */
 final class ReceiveService {
 
-    private static final String PREFIX = "git-remote-reposix: ";
-
     private final CliEnvironment environment;
     private final PrintStream err;
     private final String remoteName;
@@ -106,16 +104,9 @@ final class ReceiveService {
                 return ExitCodes.OK;
             }
         } catch (ReposixException failure) {
-            String code = failure.errorCode().code();
-            err.println(PREFIX + "error: " + code + ": " + redactor.redact(failure.getMessage()));
-            err.println("  (run `reposix explain " + code + "` for causes and fixes)");
-            err.flush();
-            return ExitCodes.of(failure.category());
+            return HelperMessages.error(err, failure, redactor);
         } catch (IOException broken) {
-            err.println(PREFIX + "the connection to git broke off while serving the push: "
-                    + redactor.redact(String.valueOf(broken.getMessage())));
-            err.flush();
-            return ExitCodes.EXTERNAL;
+            return HelperMessages.brokeOff(err, "push", broken, redactor);
         }
     }
 
