@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
+import dev.reposix.api.RecordStatus;
 import dev.reposix.api.RecordUpdate;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.UpdateOutcome;
@@ -113,6 +114,21 @@ class PushE2ETest {
                 .filter(page -> page.title().equals(title) && page.status().equals("current")).findFirst();
     }
 
+    /** Another editor adds a label to a page in Confluence (no new version). */
+    private void labelInConfluence(String title, String label) {
+        Map<String, String> withSite = new HashMap<>(environment);
+        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
+        try (Reposix other = Reposix.builder().provider(new ConfluenceProvider()).environment(withSite).build();
+             SourceOfTruth source = other.open(new RemoteSpec("confluence", "DEMO"))) {
+            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
+                    .findFirst().orElseThrow();
+            Record current = source.readRecord(entry.id()).orElseThrow();
+            assertThat(source.update(new RecordUpdate(current.id(), current.entry().version(), current.entry().title(),
+                    current.entry().parentId(), current.body(), Set.of(label), Set.of())))
+                    .isInstanceOf(UpdateOutcome.Updated.class);
+        }
+    }
+
     /** The version message Confluence shows for a page's current version, read over REST. */
     private String versionMessageOf(String pageId) throws Exception {
         java.net.http.HttpRequest request = HttpRequest.newBuilder(
@@ -166,9 +182,13 @@ class PushE2ETest {
         assertThat(glossary.versionNumber()).isEqualTo(version + 1);
         assertThat(versionMessageOf(glossary.id())).isEqualTo("Add a line to the glossary");
 
+        Path auditLog = temporary.resolve("cache/confluence-DEMO.git/audit.jsonl");
+        String firstAudit = Files.readString(auditLog);
         edit("pages/Glossary.md", appending("A second edit, no pull in between."));
         commit("Second edit");
         Result again = push();
+        assertThat(Files.readString(auditLog)).as("the audit log is only appended to").startsWith(firstAudit)
+                .isNotEqualTo(firstAudit);
 
         assertThat(again.exitCode()).as(again.stderr()).isZero();
         assertThat(page("Glossary").body()).contains("A second edit, no pull in between.");
@@ -263,6 +283,7 @@ class PushE2ETest {
         edit("pages/Glossary.md", appending("Mine."));
         commit("My edit");
         editInConfluence("Getting Started", body -> body + "\n\nTheirs.\n");
+        labelInConfluence("FAQ", "their-label");
 
         Result pushed = push();
 
@@ -378,5 +399,19 @@ class PushE2ETest {
         assertThat(page("Glossary").body()).containsOnlyOnce("Written, answer lost.");
         assertThat(simulator.snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("Lost Answer"))
                 .hasSize(1);
+    }
+
+    @Test
+    void aStatusEditSetsThePageToDraftAndItsFileLeavesTheTreeWithTheNextPull() throws Exception {
+        edit("pages/FAQ.md", file -> new RecordFile(file.id(), file.title(), RecordStatus.DRAFT,
+                file.labels(), file.parent(), file.body()));
+        commit("FAQ back to draft");
+
+        Result pushed = push();
+
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(page("FAQ").status()).isEqualTo("draft");
+        git.gitOk(tree, "pull", "--ff-only", "origin", "main");
+        assertThat(tree.resolve("pages/FAQ.md")).doesNotExist();
     }
 }
