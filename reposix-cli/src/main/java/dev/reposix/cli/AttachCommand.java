@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code reposix attach <remote> [dir]}: bind a clone of a mirror to the mirror's source of truth. */
 @Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
+            "Bind a vanilla clone of a mirror to its source of truth, for pushing back.",
+            "",
             "Bind a clone of a mirror (made with plain git clone) to the mirror's source of truth, so that the",
             "clone can pull from it and push back. Run it in the clone (DIR, default: the current directory).",
             "",

@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code reposix backends}: the backends found, their capabilities and settings. */
 @Command(name = "backends", mixinStandardHelpOptions = true,
         description = {
+            "List the installed backends, their operations and settings.",
+            "",
             "List the backends reposix found (built in, or jars on REPOSIX_CLASSPATH or in plugins/),",
             "with the operations they support and the settings they read. Shows whether each",
             "setting's variable is set, never its value."

@@ -22,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code reposix convert}: Confluence storage XHTML to Markdown and back, to preview pages. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {
+            "Convert a page body between Confluence storage XHTML and Markdown.",
+            "",
             "Convert a Confluence page body between storage XHTML and Markdown, exactly as reposix does when it",
             "syncs (--to markdown) and pushes (--to storage). Reads FILE or standard input, writes standard",
             "output or --output. Links to other pages stay as they are written, since no space is consulted.",

@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 /** {@code reposix init <remote> <dir>}: a project as a new git working tree. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {
+            "Create a working tree of a project (e.g. a Confluence space) from the local cache.",
+            "",
             "Read a project (e.g. a Confluence space) into the local cache and create DIR as a git working tree",
             "of Markdown files with main checked out. The cache lives under REPOSIX_CACHE_DIR",
             "(default ~/.cache/reposix); running init again for the same project reuses it.",

@@ -16,6 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code reposix list <scheme>::<project>}: every record of a project, without bodies. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {
+            "List every record of a project, without bodies.",
+            "",
             "List every record of a project (for Confluence: every current page of a space) with its id,",
             "version, parent, last editor and title, without reading bodies. No cap on the number of pages."
         })

@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = {
+            "Preview what `git push` would write to the source of truth (--dry-run).",
+            "",
             "Show what `git push` of the current branch would do to the source of truth: pages created,",
             "updated (content, title, move, labels, status) and deleted, and the pages that would make it",
             "fail with `fetch first` because someone changed them in Confluence. Reads the source of truth,",

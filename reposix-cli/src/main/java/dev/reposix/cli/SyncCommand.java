@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
 /** {@code reposix sync [dir]}: bring a working tree up to date with its source of truth. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {
+            "Bring a working tree up to date with its source of truth.",
+            "",
             "Sync the cache of a working tree from its source of truth (only new and changed pages are",
             "fetched) and fast-forward the tree when it has no uncommitted changes."
         })
