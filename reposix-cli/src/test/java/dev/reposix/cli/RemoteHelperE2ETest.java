@@ -231,7 +231,7 @@ class RemoteHelperE2ETest {
         try (var jars = Files.list(DISTRIBUTION.resolve("lib"))) {
             oneJar = jars.filter(jar -> jar.getFileName().toString().startsWith("reposix-cli")).findFirst().orElseThrow();
         }
-        // an archive made for another class path: the JVM warns that it cannot use it
+        // an archive made for another class path: the JVM cannot use it, and the launcher keeps it quiet
         Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:ArchiveClassesAtExit=" + staleArchive, "-cp", oneJar.toString(), "dev.reposix.cli.RemoteHelperMain",
                 "origin", "x").redirectErrorStream(true).start();
@@ -246,7 +246,7 @@ class RemoteHelperE2ETest {
 
         assertThat(capabilities.exitCode()).as(capabilities.stderr()).isZero();
         assertThat(capabilities.out()).isEqualTo("connect\n\n");
-        assertThat(capabilities.stderr()).contains("Picked up JAVA_TOOL_OPTIONS").contains("shared archive");
+        assertThat(capabilities.stderr()).contains("Picked up JAVA_TOOL_OPTIONS").doesNotContain("shared archive");
 
         Result upload = helper(noisy, "capabilities\nconnect git-upload-pack\n0000");
 
