@@ -6,12 +6,9 @@ import dev.reposix.core.sync.AttachOptions;
 import dev.reposix.core.sync.AttachReport;
 import dev.reposix.core.sync.OrphanPolicy;
 import dev.reposix.core.sync.Reconciliation;
-import java.io.File;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -78,15 +75,14 @@ final class AttachCommand extends SessionCommand implements Callable<Integer> {
         AttachReport report = reposix().workspaces().attach(project, directory,
                 new AttachOptions(remoteName, mirrorName, !noBus, orphanPolicy));
         List<String> warnings = new ArrayList<>(report.warnings());
-        if (!helperOnPath()) {
+        if (HelperLocation.onPath(environment()).isEmpty()) {
             warnings.add(RemoteHelper.NAME + " is not on PATH, so git cannot use the remote '" + remoteName
                     + "' yet; add the bin/ folder of the reposix distribution to PATH");
         }
         PrintWriter err = spec.commandLine().getErr();
         warnings.forEach(warning -> err.println("warning: " + warning));
         err.flush();
-        out().println((report.remoteAdded() ? "Attached " : "Already attached: ") + report.directory() + " to "
-                + project + " through the remote '" + remoteName + "' (" + report.url() + ")");
+        out().println(headline(report));
         printReconciliation(report);
         out().println(updateLine(report));
         out().flush();
@@ -95,9 +91,7 @@ final class AttachCommand extends SessionCommand implements Callable<Integer> {
 
     private void printReconciliation(AttachReport report) {
         Reconciliation reconciliation = report.reconciliation();
-        out().println("Reconciled: " + reconciliation.matched() + " matched, " + reconciliation.localNew().size()
-                + " local new, " + reconciliation.orphans().size() + " orphaned, mirror lag "
-                + reconciliation.mirrorLag());
+        out().println(reconciliationLine(reconciliation));
         if (!reconciliation.localNew().isEmpty()) {
             out().println("  New pages (no id; left alone, a push creates them): "
                     + String.join(", ", reconciliation.localNew()));
@@ -116,8 +110,23 @@ final class AttachCommand extends SessionCommand implements Callable<Integer> {
         }
     }
 
-    private String updateLine(AttachReport report) {
-        String pull = "git pull " + remoteName + " main";
+    /** The first line of the outcome; {@code reposix demo} prints it too. */
+    static String headline(AttachReport report) {
+        return (report.remoteAdded() ? "Attached " : "Already attached: ") + report.directory() + " to "
+                + report.remote() + " through the remote '" + report.remoteName() + "' (" + report.url() + ")";
+    }
+
+    /** The one-line summary of how the clone's files matched the pages. */
+    static String reconciliationLine(Reconciliation reconciliation) {
+        return "Reconciled: " + reconciliation.matched() + " matched, " + reconciliation.localNew().size()
+                + " local new, " + reconciliation.orphans().size() + " orphaned, mirror lag "
+                + reconciliation.mirrorLag();
+    }
+
+    /** How the clone's {@code main} was brought up to date, or the command that does it. */
+    static String updateLine(AttachReport report) {
+        String sourceRemote = report.remoteName();
+        String pull = "git pull " + sourceRemote + " main";
         switch (report.update()) {
             case FAST_FORWARDED:
                 return "main fast-forwarded to " + report.main().substring(0, 12) + ", the source of truth's latest"
@@ -126,23 +135,16 @@ final class AttachCommand extends SessionCommand implements Callable<Integer> {
                 return "main is up to date with the source of truth.";
             case AHEAD:
                 return "main has commits of its own on top of the source of truth's latest state; nothing to pull"
-                        + " (git push " + remoteName + " main sends them).";
+                        + " (git push " + sourceRemote + " main sends them).";
             case NOT_CLEAN:
                 return "main was not updated because the work tree has uncommitted changes; commit or stash them,"
                         + " then run: " + pull;
             case OTHER_BRANCH:
                 return "main was not updated because another branch is checked out; run: git checkout main && " + pull;
             default:
-                return "main has commits of its own, so it was not updated; run: git pull --rebase " + remoteName
+                return "main has commits of its own, so it was not updated; run: git pull --rebase " + sourceRemote
                         + " main";
         }
-    }
-
-    /** Whether git can find the remote helper, on the PATH of this invocation's environment. */
-    private boolean helperOnPath() {
-        return Arrays.stream(environment().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank())
-                .anyMatch(entry -> Files.isExecutable(Path.of(entry, RemoteHelper.NAME)));
     }
 
     /** Accepts plain git remote names only: they are written into the remote's URL. */

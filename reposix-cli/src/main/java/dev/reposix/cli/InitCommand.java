@@ -36,11 +36,16 @@ final class InitCommand extends SessionCommand implements Callable<Integer> {
     public Integer call() {
         RemoteSpec spec = RemoteSpec.parse(remote);
         SyncReport report = reposix().workspaces().init(spec, directory, Optional.ofNullable(layout));
-        out().println("Initialised " + directory + " from " + spec + ": " + (report.created() + report.updated())
-                + " pages written, main at " + report.head().map(id -> id.substring(0, 12)).orElse("(empty)"));
+        out().println(summary(directory, spec, report));
         out().println("Cache: " + report.cache());
         out().println("Next: cd " + directory + " and use git as usual; `reposix sync` brings in Confluence changes.");
         out().flush();
         return ExitCodes.OK;
+    }
+
+    /** The line that says what init made; {@code reposix demo} prints it too. */
+    static String summary(Path directory, RemoteSpec spec, SyncReport report) {
+        return "Initialised " + directory + " from " + spec + ": " + (report.created() + report.updated())
+                + " pages written, main at " + report.head().map(id -> id.substring(0, 12)).orElse("(empty)");
     }
 }

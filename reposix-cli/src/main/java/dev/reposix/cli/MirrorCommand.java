@@ -72,7 +72,7 @@ final class MirrorCommand implements Runnable {
             RemoteSpec spec = RemoteSpec.parse(remote);
             MirrorReport report = reposix().workspaces().mirrorSync(spec, mirror, directory);
             SyncReport sync = report.sync();
-            int pages = sync.created() + sync.updated() + sync.moved() + sync.deleted();
+            int pages = changedPages(sync);
             PrintWriter err = this.spec.commandLine().getErr();
             boolean actions = "true".equals(environment().get("GITHUB_ACTIONS"));
             List<String> warnings = new ArrayList<>();
@@ -99,20 +99,7 @@ final class MirrorCommand implements Runnable {
                 json.put("warnings", warnings);
                 OutputFormat.printJson(out(), json);
             } else {
-                switch (report.outcome()) {
-                    case SYNCED:
-                        out().println("Mirror synced: " + pages + " pages changed; main " + report.mirrorMainBefore()
-                                .map(id -> id.substring(0, 12)).orElse("(new)") + " -> "
-                                + sync.head().map(id -> id.substring(0, 12)).orElse("") + " pushed to "
-                                + MirrorRemote.redact(mirror));
-                        break;
-                    case NOTHING_TO_DO:
-                        out().println("Mirror up to date: nothing to sync.");
-                        break;
-                    default:
-                        out().println("Mirror not updated: it moved during this run; the next run catches up.");
-                        break;
-                }
+                out().println(summary(report, mirror));
             }
             if (actions) {
                 warnings.forEach(warning -> out().println("::warning::" + warning));
@@ -120,6 +107,27 @@ final class MirrorCommand implements Runnable {
             }
             out().flush();
             return ExitCodes.OK;
+        }
+
+        /** The line that says how the sync ended; {@code reposix demo} prints it too. */
+        static String summary(MirrorReport report, String mirror) {
+            switch (report.outcome()) {
+                case SYNCED:
+                    SyncReport sync = report.sync();
+                    return "Mirror synced: " + changedPages(sync) + " pages changed; main " + report.mirrorMainBefore()
+                            .map(id -> id.substring(0, 12)).orElse("(new)") + " -> "
+                            + sync.head().map(id -> id.substring(0, 12)).orElse("") + " pushed to "
+                            + MirrorRemote.redact(mirror);
+                case NOTHING_TO_DO:
+                    return "Mirror up to date: nothing to sync.";
+                default:
+                    return "Mirror not updated: it moved during this run; the next run catches up.";
+            }
+        }
+
+        /** Pages the sync created, updated, moved or deleted. */
+        static int changedPages(SyncReport sync) {
+            return sync.created() + sync.updated() + sync.moved() + sync.deleted();
         }
 
         /** Appends {@code outcome} and {@code changed-pages} to the file named by {@code GITHUB_OUTPUT}. */

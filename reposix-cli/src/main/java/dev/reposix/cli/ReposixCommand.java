@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ReposixCommand.VersionProvider.class,
         subcommands = {InitCommand.class, AttachCommand.class, SyncCommand.class, PushCommand.class, MirrorCommand.class, HistoryCommand.class, BackendsCommand.class, SpacesCommand.class,
             ListCommand.class, ConvertCommand.class,
-            ExplainCommand.class, SimCommand.class,
+            ExplainCommand.class, SimCommand.class, DemoCommand.class,
             HelpCommand.class},
         description = {
             "A Confluence space (or any tracker with a reposix backend) as a real git repository of Markdown files.",

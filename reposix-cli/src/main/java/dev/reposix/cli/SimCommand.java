@@ -127,13 +127,9 @@ final class SimCommand implements Callable<Integer> {
         }
         out.println("Point reposix at it by pasting into your shell:");
         out.println("export REPOSIX_CONFLUENCE_BASE_URL=" + baseUrl);
-        out.println("export ATLASSIAN_EMAIL=" + shellQuote(email));
-        out.println("export ATLASSIAN_API_KEY=" + shellQuote(token));
+        out.println("export ATLASSIAN_EMAIL=" + ShellWords.quote(email));
+        out.println("export ATLASSIAN_API_KEY=" + ShellWords.quote(token));
         out.println("export REPOSIX_ALLOWED_ORIGINS=" + baseUrl);
         out.flush();
-    }
-
-    private static String shellQuote(String value) {
-        return value.matches("[A-Za-z0-9@._+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the real {@code git} binary (and the built launchers) as child processes for end-to-end
  * tests, with the built distribution's {@code bin} first on {@code PATH} so git finds
- * {@code git-remote-reposix}, and a fixed environment.
+ * {@code git-remote-reposix} (unless the environment names its own {@code PATH}), and a fixed
+ * environment.
  */
 final class GitProcesses {
 
@@ -41,9 +42,9 @@ final class GitProcesses {
     Result run(Map<String, String> extra, byte[] input, Path directory, List<String> command)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().put("PATH", DISTRIBUTION.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
         builder.environment().putAll(environment);
         builder.environment().putAll(extra);
-        builder.environment().put("PATH", DISTRIBUTION.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
         Process process = builder.start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
