@@ -46,8 +46,8 @@ final class ActionsRunner {
     record StepRun(String name, int exitCode, String stdout, String stderr, Map<String, String> outputs) {
     }
 
-    /** What a run of the job did: its steps in order, up to the first that failed. */
-    record JobRun(Path workspace, List<StepRun> steps) {
+    /** What a run of the job did: its steps in order, up to the first that failed, and what they put on {@code PATH}. */
+    record JobRun(Path workspace, List<StepRun> steps, List<String> path) {
         boolean succeeded() {
             return steps.stream().allMatch(step -> step.exitCode() == 0);
         }
@@ -140,7 +140,7 @@ final class ActionsRunner {
                 throw new UnsupportedOperationException("GITHUB_ENV is not emulated; step " + result.name());
             }
         }
-        return new JobRun(workspace, runs);
+        return new JobRun(workspace, runs, List.copyOf(path));
     }
 
     private StepRun step(JsonNode step, Map<String, String> environment, Path workspace, Path temp, List<String> path)

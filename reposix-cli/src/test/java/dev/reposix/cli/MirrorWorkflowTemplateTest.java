@@ -76,4 +76,15 @@ class MirrorWorkflowTemplateTest {
                 .contains("https://${{ vars.REPOSIX_CONFLUENCE_TENANT }}.atlassian.net")
                 .contains("${{ github.server_url }}");
     }
+
+    @Test
+    void installsThePinnedReleaseOnlyAfterItsChecksumMatches() {
+        JsonNode env = workflow.path("env");
+        assertThat(env.path("REPOSIX_VERSION").asText()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(env.has("REPOSIX_SHA256")).isTrue();
+        String install = template.stepRunning("tar -x").path("run").asText();
+        assertThat(install).contains("reposix-${REPOSIX_VERSION}.tar.gz").contains("$archive.sha256");
+        assertThat(install.indexOf("sha256sum --check --strict")).isPositive()
+                .isLessThan(install.indexOf("tar -x"));
+    }
 }
