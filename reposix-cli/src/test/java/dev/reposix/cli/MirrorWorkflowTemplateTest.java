@@ -3,12 +3,6 @@ package dev.reposix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,37 +11,15 @@ import org.junit.jupiter.api.Test;
 /** The GitHub Actions template owners copy into their mirror: parsed, and its safety properties checked. */
 class MirrorWorkflowTemplateTest {
 
-    private static final Path TEMPLATE = Path.of("..", "docs", "guides", "dvcs-mirror-setup-template.yml");
-
-    private static String text;
+    private static Workflow template;
     private static JsonNode workflow;
+    private static String text;
 
     @BeforeAll
     static void parse() throws Exception {
-        text = Files.readString(TEMPLATE);
-        workflow = new ObjectMapper(new YAMLFactory()).readTree(text);
-    }
-
-    /** Every scalar with the dotted path of keys that leads to it (array items as {@code []}). */
-    private static List<Map.Entry<String, String>> scalars(JsonNode node, String path) {
-        List<Map.Entry<String, String>> found = new ArrayList<>();
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                found.addAll(scalars(field.getValue(), path + "." + field.getKey()));
-            }
-        } else if (node.isArray()) {
-            node.forEach(item -> found.addAll(scalars(item, path + "[]")));
-        } else {
-            found.add(Map.entry(path, node.asText()));
-        }
-        return found;
-    }
-
-    private static List<JsonNode> steps() {
-        List<JsonNode> steps = new ArrayList<>();
-        workflow.path("jobs").forEach(job -> job.path("steps").forEach(steps::add));
-        return steps;
+        template = Workflow.read(Workflow.MIRROR_TEMPLATE);
+        workflow = template.root();
+        text = template.text();
     }
 
     @Test
@@ -68,18 +40,19 @@ class MirrorWorkflowTemplateTest {
 
     @Test
     void checksOutFullHistorySetsUpJavaAndRunsMirrorSync() {
-        JsonNode checkout = steps().stream().filter(step -> step.path("uses").asText().startsWith("actions/checkout@"))
+        JsonNode checkout = template.steps().stream()
+                .filter(step -> step.path("uses").asText().startsWith("actions/checkout@"))
                 .findFirst().orElseThrow();
         assertThat(checkout.path("with").path("fetch-depth").asInt(-1)).isZero();
-        assertThat(steps()).anyMatch(step -> step.path("uses").asText().startsWith("actions/setup-java@"));
-        assertThat(steps()).anyMatch(step -> step.path("run").asText().contains("reposix mirror sync"));
-        assertThat(steps()).anyMatch(step -> step.path("run").asText().contains("sha256sum --check"));
+        assertThat(template.steps()).anyMatch(step -> step.path("uses").asText().startsWith("actions/setup-java@"));
+        assertThat(template.steps()).anyMatch(step -> step.path("run").asText().contains("reposix mirror sync"));
+        assertThat(template.steps()).anyMatch(step -> step.path("run").asText().contains("sha256sum --check"));
     }
 
     @Test
     void expressionsAndSecretsAppearOnlyInEnvAndNothingReadsTheDispatchPayload() {
         assertThat(text).doesNotContain("client_payload");
-        for (Map.Entry<String, String> scalar : scalars(workflow, "")) {
+        for (Map.Entry<String, String> scalar : template.scalars()) {
             if (scalar.getValue().contains("${{")) {
                 assertThat(scalar.getKey()).as("an expression outside env:").matches(".*\\.env\\.[A-Z_]+");
             }
@@ -88,7 +61,7 @@ class MirrorWorkflowTemplateTest {
                         .doesNotContain("ATLASSIAN_EMAIL");
             }
         }
-        List<String> secrets = scalars(workflow, "").stream().filter(entry -> entry.getValue().contains("secrets."))
+        List<String> secrets = template.scalars().stream().filter(entry -> entry.getValue().contains("secrets."))
                 .map(Map.Entry::getKey).toList();
         assertThat(secrets).containsExactlyInAnyOrder(".jobs.sync.steps[].env.ATLASSIAN_EMAIL",
                 ".jobs.sync.steps[].env.ATLASSIAN_API_KEY");
@@ -96,12 +69,22 @@ class MirrorWorkflowTemplateTest {
 
     @Test
     void theTenantIsAVariableAndTheAllowListHasTheTenantAndTheMirrorServer() {
-        JsonNode env = steps().stream().filter(step -> step.path("run").asText().contains("reposix mirror sync"))
-                .findFirst().orElseThrow().path("env");
+        JsonNode env = template.stepRunning("reposix mirror sync").path("env");
         assertThat(env.path("REPOSIX_CONFLUENCE_TENANT").asText()).isEqualTo("${{ vars.REPOSIX_CONFLUENCE_TENANT }}");
         assertThat(env.path("CONFLUENCE_SPACE").asText()).isEqualTo("${{ vars.CONFLUENCE_SPACE }}");
         assertThat(env.path("REPOSIX_ALLOWED_ORIGINS").asText())
                 .contains("https://${{ vars.REPOSIX_CONFLUENCE_TENANT }}.atlassian.net")
                 .contains("${{ github.server_url }}");
+    }
+
+    @Test
+    void installsThePinnedReleaseOnlyAfterItsChecksumMatches() {
+        JsonNode env = workflow.path("env");
+        assertThat(env.path("REPOSIX_VERSION").asText()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(env.has("REPOSIX_SHA256")).isTrue();
+        String install = template.stepRunning("tar -x").path("run").asText();
+        assertThat(install).contains("reposix-${REPOSIX_VERSION}.tar.gz").contains("$archive.sha256");
+        assertThat(install.indexOf("sha256sum --check --strict")).isPositive()
+                .isLessThan(install.indexOf("tar -x"));
     }
 }

@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -67,11 +68,13 @@ public final class ConfluenceSimulator implements AutoCloseable {
         this.store = new SimulatorStore(builder.clock);
         this.cursorMode = builder.cursorMode;
         new SeedTransfer(store).load(builder.seed);
-        this.apiAccountId = builder.seed.users().stream()
+        Optional<SeedUser> seeded = builder.seed.users().stream()
             .filter(user -> user.email().equalsIgnoreCase(builder.email))
-            .map(SeedUser::accountId).findFirst()
-            .orElse(API_ACCOUNT_ID);
-        store.addUser(new SeedUser(apiAccountId, "reposix API user", builder.email));
+            .findFirst();
+        this.apiAccountId = seeded.map(SeedUser::accountId).orElse(API_ACCOUNT_ID);
+        if (seeded.isEmpty()) {
+            store.addUser(new SeedUser(apiAccountId, "reposix API user", builder.email));
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         ApiContext context = ApiContext.over(store, () -> baseUrl + "/wiki", apiAccountId, () -> cursorMode);
@@ -189,7 +192,10 @@ public final class ConfluenceSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The only accepted Basic credentials. */
+        /**
+         * The only accepted Basic credentials. Writes are attributed to the seeded user with this
+         * e-mail, under that user's name, or else to a "reposix API user" ({@link #API_ACCOUNT_ID}).
+         */
         public Builder credentials(String emailAddress, String apiToken) {
             this.email = Objects.requireNonNull(emailAddress, "email is null");
             this.token = Objects.requireNonNull(apiToken, "token is null");

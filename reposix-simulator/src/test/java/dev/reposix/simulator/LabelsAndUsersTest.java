@@ -3,6 +3,7 @@ package dev.reposix.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reposix.simulator.seed.Seeds;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,19 @@ class LabelsAndUsersTest extends DemoSimulatorTest {
         assertThat(users.path("results").get(0).path("displayName").asText()).isEqualTo("Alice Archer");
         assertThat(users.path("results").get(0).path("accountType").asText()).isEqualTo("atlassian");
         assertThat(http.post("/wiki/api/v2/users-bulk", "{\"accountIds\":[]}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theCredentialsOfASeededUserWriteAsThatUserUnderTheirOwnName() {
+        try (ConfluenceSimulator alice = SimulatorHttp.simulatorBuilder().seed(Seeds.demo())
+                .credentials("alice@example.com", SimulatorHttp.TOKEN).start()) {
+            SimulatorHttp asAlice = new SimulatorHttp(alice.baseUrl(), "alice@example.com", SimulatorHttp.TOKEN);
+
+            JsonNode users = SimulatorHttp.json(asAlice.post("/wiki/api/v2/users-bulk",
+                "{\"accountIds\":[\"" + alice.apiAccountId() + "\"]}"));
+
+            assertThat(alice.apiAccountId()).isEqualTo("5b10a2844c20165700ede21g");
+            assertThat(users.path("results").get(0).path("displayName").asText()).isEqualTo("Alice Archer");
+        }
     }
 }
