@@ -2,7 +2,8 @@
 # Packs a built reposix distribution (reposix-cli/target/reposix) into the release archive
 # reposix-<version>.tar.gz and its checksum file reposix-<version>.tar.gz.sha256, reproducibly:
 # entries sorted by name under one folder reposix-<version>/, every mtime fixed, owner and group 0,
-# modes normalised, gzip without a name or time stamp. The same distribution gives the same bytes,
+# modes normalised, gzip without a name or time stamp; the build machine's class-data-sharing
+# archive is left out. The same distribution gives the same bytes,
 # so anyone can rebuild a release and compare its SHA-256 with the published one. Needs GNU tar,
 # gzip and sha256sum (Linux; on macOS install gnu-tar and coreutils). No Maven.
 #
@@ -29,7 +30,8 @@ fi
 
 archive="reposix-$version.tar.gz"
 mkdir -p "$output"
-LC_ALL=C tar --create --directory="$distribution" --format=gnu --sort=name --mtime="$mtime" \
+# lib/reposix.jsa (the class-data-sharing archive) belongs to the JVM that built it: left out.
+LC_ALL=C tar --create --directory="$distribution" --exclude=./lib/reposix.jsa --format=gnu --sort=name --mtime="$mtime" \
   --owner=0 --group=0 --numeric-owner --mode='u=rwX,go=rX' --transform="s,^\.,reposix-$version," . \
   | gzip --no-name --best > "$output/$archive"
 (cd "$output" && sha256sum "$archive" > "$archive.sha256")

@@ -77,6 +77,7 @@ class ReleaseArchiveE2ETest {
         assertThat(listing.lines()).allMatch(line -> line.contains(" 0/0 ") && line.contains(" 2026-11-24 00:00 ")
                 && line.contains(" reposix-" + version + "/"));
         assertThat(listing).contains("-rwxr-xr-x 0/0").contains("reposix-" + version + "/bin/reposix\n");
+        assertThat(listing).as("the build machine's class-data-sharing archive stays out").doesNotContain("reposix.jsa");
     }
 
     @Test
