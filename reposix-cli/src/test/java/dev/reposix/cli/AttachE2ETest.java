@@ -12,6 +12,7 @@ import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.Reposix;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.seed.Seeds;
+import dev.reposix.testkit.RecordingSocketServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -352,6 +353,29 @@ class AttachE2ETest {
         git(temporary, "clone", "--quiet", mirror.toString(), vanilla.toString());
         assertThat(Files.readString(vanilla.resolve(GLOSSARY))).contains("Pushed over the bus.");
         assertThat(git(mirror, "for-each-ref", "--format=%(refname)")).contains("refs/reposix/state");
+    }
+
+    @Test
+    void aBusWhoseMirrorIsOffTheAllowListRejectsThePushBeforeAnyWriteAndNothingReachesTheMirror() throws Exception {
+        assertThat(attach()).as(cli.stderr()).isZero();
+        try (RecordingSocketServer excluded = new RecordingSocketServer(RecordingSocketServer.EMPTY_OK)) {
+            git(clone, "remote", "set-url", "origin", excluded.origin() + "/m.git");
+            String before = storageOf("Glossary");
+            Files.writeString(clone.resolve(GLOSSARY), Files.readString(clone.resolve(GLOSSARY)) + "\nNever sent.\n");
+            commitInClone("Glossary: a line for a denied mirror");
+            simulator.counters().reset();
+
+            GitProcesses.Result rejected = push();
+
+            assertThat(rejected.exitCode()).isNotZero();
+            assertThat(rejected.stderr()).contains("! [remote rejected] main -> main (egress-denied)")
+                    .contains("RPX-1001").contains(excluded.origin());
+            assertThat(storageOf("Glossary")).isEqualTo(before);
+            assertThat(simulator.counters().snapshot().keySet()).as("requests to Confluence")
+                    .allMatch(endpoint -> endpoint.startsWith("GET "));
+            assertThat(excluded.connections()).as("connections to the excluded mirror").isZero();
+            assertThat(excluded.bytesReceived()).isZero();
+        }
     }
 
     @Test

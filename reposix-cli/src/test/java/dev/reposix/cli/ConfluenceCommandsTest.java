@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.seed.Seeds;
+import dev.reposix.testkit.RecordingSocketServer;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -73,14 +74,17 @@ class ConfluenceCommandsTest {
     }
 
     @Test
-    void listOutsideTheEgressAllowListSendsNothingAndSaysHowToAllowIt() {
-        environment.put("REPOSIX_ALLOWED_ORIGINS", "https://acme.atlassian.net");
-        simulator.counters().reset();
+    void listOutsideTheEgressAllowListSendsNothingAndSaysHowToAllowIt() throws Exception {
+        try (RecordingSocketServer excluded = new RecordingSocketServer(RecordingSocketServer.EMPTY_OK)) {
+            environment.put("REPOSIX_ALLOWED_ORIGINS", "https://acme.atlassian.net," + simulator.baseUrl());
+            environment.put("REPOSIX_CONFLUENCE_BASE_URL", excluded.origin());
 
-        assertThat(run("list", "confluence::DEMO")).isEqualTo(ExitCodes.EXTERNAL);
-        assertThat(cli.stderr()).contains("RPX-1001").contains("export REPOSIX_ALLOWED_ORIGINS=\"https://acme.atlassian.net,"
-                + simulator.baseUrl() + "\"");
-        assertThat(simulator.counters().total()).isZero();
+            assertThat(run("list", "confluence::DEMO")).isEqualTo(ExitCodes.EXTERNAL);
+            assertThat(cli.stderr()).contains("RPX-1001").contains("export REPOSIX_ALLOWED_ORIGINS=\"https://acme.atlassian.net,"
+                    + simulator.baseUrl() + "," + excluded.origin() + "\"");
+            assertThat(excluded.connections()).as("connections to the excluded origin").isZero();
+            assertThat(excluded.bytesReceived()).isZero();
+        }
     }
 
     @Test

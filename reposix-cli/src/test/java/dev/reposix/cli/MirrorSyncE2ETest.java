@@ -7,6 +7,7 @@ import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestLatch;
 import dev.reposix.simulator.seed.Seeds;
+import dev.reposix.testkit.RecordingSocketServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -334,6 +335,14 @@ class MirrorSyncE2ETest {
         assertThat(reposix("mirror", "sync", "confluence::DEMO", "--mirror", "git@git.example.com:acme/eng.git"))
                 .isEqualTo(ExitCodes.EXTERNAL);
         assertThat(cli.stderr()).contains("RPX-1001").contains("git.example.com (ssh)");
+
+        try (RecordingSocketServer excluded = new RecordingSocketServer(RecordingSocketServer.EMPTY_OK)) {
+            assertThat(reposix("mirror", "sync", "confluence::DEMO", "--mirror", excluded.origin() + "/m.git"))
+                    .isEqualTo(ExitCodes.EXTERNAL);
+            assertThat(cli.stderr()).contains("RPX-1001").contains(excluded.origin());
+            assertThat(excluded.connections()).as("connections to the excluded mirror").isZero();
+            assertThat(excluded.bytesReceived()).isZero();
+        }
     }
 
     @Test

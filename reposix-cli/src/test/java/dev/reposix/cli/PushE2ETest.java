@@ -183,14 +183,23 @@ class PushE2ETest {
         assertThat(versionMessageOf(glossary.id())).isEqualTo("Add a line to the glossary");
 
         Path auditLog = temporary.resolve("cache/confluence-DEMO.git/audit.jsonl");
-        String firstAudit = Files.readString(auditLog);
+        Files.writeString(auditLog, "{\"time\":\"2026-11-24T06:16:00Z\",\"operation\":\"upd", StandardOpenOption.APPEND);
+        byte[] crashed = Files.readAllBytes(auditLog);
         edit("pages/Glossary.md", appending("A second edit, no pull in between."));
         commit("Second edit");
         Result again = push();
-        assertThat(Files.readString(auditLog)).as("the audit log is only appended to").startsWith(firstAudit)
-                .isNotEqualTo(firstAudit);
-
         assertThat(again.exitCode()).as(again.stderr()).isZero();
+        byte[] appendedTo = Files.readAllBytes(auditLog);
+        assertThat(appendedTo).as("the audit log is only appended to, a crash's partial line kept").startsWith(crashed);
+        String appended = new String(appendedTo, crashed.length, appendedTo.length - crashed.length, StandardCharsets.UTF_8);
+        assertThat(appended).as("the partial line is ended, not continued").startsWith("\n{").endsWith("}\n");
+        ObjectMapper json = new ObjectMapper();
+        List<String> operations = new ArrayList<>();
+        for (String line : appended.strip().split("\n")) {
+            operations.add(json.readTree(line).path("operation").asText());
+        }
+        assertThat(operations).containsExactly("update", "push");
+
         assertThat(page("Glossary").body()).contains("A second edit, no pull in between.");
         assertThat(page("Glossary").versionNumber()).isEqualTo(version + 2);
         assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();

@@ -370,11 +370,21 @@ public final class Reposix implements AutoCloseable {
             }
         }
 
-        /** Guice wraps what providers throw; callers should see reposix's own error. */
+        /**
+         * Guice wraps what providers throw; callers should see reposix's own error. A provider that
+         * failed for two dependants is reported twice, so Guice keeps no single cause: look at each.
+         */
         private static RuntimeException unwrap(RuntimeException wiringFailure) {
-            for (Throwable cause = wiringFailure.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof ReposixException reposixException) {
-                    return reposixException;
+            List<Throwable> causes = new ArrayList<>();
+            causes.add(wiringFailure.getCause());
+            (wiringFailure instanceof CreationException creation ? creation.getErrorMessages()
+                    : ((ProvisionException) wiringFailure).getErrorMessages())
+                    .forEach(message -> causes.add(message.getCause()));
+            for (Throwable first : causes) {
+                for (Throwable cause = first; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof ReposixException reposixException) {
+                        return reposixException;
+                    }
                 }
             }
             return wiringFailure;

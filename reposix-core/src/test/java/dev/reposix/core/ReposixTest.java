@@ -7,6 +7,7 @@ import dev.reposix.api.ErrorCode;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.StandardErrorCode;
+import dev.reposix.core.http.HttpErrorCode;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +87,16 @@ class ReposixTest {
                 .provider(new TestProviders.Alpha()).provider(new TestProviders.AlphaImpostor()).build())
                 .isInstanceOfSatisfying(ReposixException.class, error ->
                         assertThat(error.errorCode()).isEqualTo(CoreErrorCode.DUPLICATE_SCHEME));
+    }
+
+    @Test
+    void aMalformedProxyFailsTheBuildWithReposixsOwnErrorAndKeepsThePasswordOut() {
+        assertThatThrownBy(() -> Reposix.builder().provider(new TestProviders.Alpha())
+                .environment(Map.of("HTTPS_PROXY", "http://corp:pr0xy-pa55@")).build())
+                .isInstanceOfSatisfying(ReposixException.class, error -> {
+                    assertThat(error.errorCode()).isEqualTo(HttpErrorCode.INVALID_PROXY);
+                    assertThat(error.getMessage()).contains("HTTPS_PROXY").doesNotContain("pr0xy-pa55");
+                });
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.reposix.api.ErrorCode;
 import dev.reposix.api.ManifestEntry;
@@ -24,6 +25,7 @@ import dev.reposix.api.UpdateOutcome;
 import dev.reposix.core.Reposix;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.http.TransportOptions;
+import dev.reposix.testkit.RecordingSocketServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -125,17 +127,37 @@ class ConfluenceWireTest {
     }
 
     @Test
-    void absoluteNextLinkIsRefusedNotFollowed() {
-        server.stubFor(get(urlPathEqualTo("/wiki/api/v2/spaces/77/pages")).willReturn(okJson("{\"results\":["
-                + page("10", "A") + "],\"_links\":{\"next\":\"https://evil.example/wiki/api/v2/spaces/77/pages?cursor=x\"}}")));
+    void nextLinksToAnotherOriginAreRefusedAndNotOneByteReachesIt() throws Exception {
+        try (RecordingSocketServer excluded = new RecordingSocketServer(RecordingSocketServer.EMPTY_OK)) {
+            String elsewhere = "127.0.0.1:" + excluded.port() + "/wiki/api/v2/spaces/77/pages?cursor=x";
+            String firstPage = "{\"results\":[" + page("10", "A") + "],\"_links\":{\"next\":\"%s\"}}";
+            List<ResponseDefinitionBuilder> answers = List.of(
+                    okJson(firstPage.formatted("http://" + elsewhere)),
+                    okJson(firstPage.formatted("//" + elsewhere)),
+                    aResponse().withHeader("Content-Type", "application/json")
+                            .withHeader("Link", "<http://" + elsewhere + ">; rel=\"next\"")
+                            .withBody("{\"results\":[" + page("10", "A") + "]}"));
+            for (ResponseDefinitionBuilder answer : answers) {
+                server.stubFor(get(urlPathEqualTo("/wiki/api/v2/spaces/77/pages")).willReturn(answer));
 
-        try (SourceOfTruth space = open()) {
-            assertThatThrownBy(space::manifest).satisfies(error -> {
-                assertThat(codeOf(error)).isEqualTo(ConfluenceErrorCode.UNEXPECTED_RESPONSE);
-                assertThat(error.getMessage()).contains("not a path on this site");
-            });
+                try (SourceOfTruth space = open()) {
+                    assertThatThrownBy(space::manifest).satisfies(error -> {
+                        assertThat(codeOf(error)).isEqualTo(ConfluenceErrorCode.UNEXPECTED_RESPONSE);
+                        assertThat(error.getMessage()).contains("not a path on this site");
+                    });
+                }
+            }
+
+            server.stubFor(get(urlPathEqualTo("/wiki/api/v2/spaces/77/pages")).willReturn(okJson("{\"results\":["
+                    + page("10", "A") + "],\"_links\":{\"base\":\"" + excluded.origin() + "/wiki\"}}")));
+            try (SourceOfTruth space = open()) {
+                assertThat(space.manifest()).hasSize(1);
+            }
+
+            assertThat(excluded.connections()).as("connections to the excluded origin").isZero();
+            assertThat(excluded.bytesReceived()).isZero();
+            assertThat(server.getAllServeEvents()).noneMatch(event -> event.getRequest().getUrl().contains("cursor=x"));
         }
-        assertThat(server.getAllServeEvents()).noneMatch(event -> event.getRequest().getUrl().contains("cursor=x"));
     }
 
     @Test

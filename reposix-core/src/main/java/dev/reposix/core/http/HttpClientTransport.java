@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * jitter; waits out 429 answers for their {@code Retry-After} (capped) behind a gate shared by all
  * callers; follows redirects itself, dropping credentials when the origin changes; and counts every
  * attempt in {@link RequestCounters}. Honours {@code HTTPS_PROXY}/{@code NO_PROXY} and the JVM's
- * trust-store properties. Thread-safe; close it to release connections.
+ * trust-store properties. Never logs headers or wire bytes, whatever the log level: they carry the
+ * credentials. Thread-safe; close it to release connections.
  *
  * @since 0.1
  */
@@ -84,6 +85,7 @@ public final class HttpClientTransport implements HttpTransport, AutoCloseable {
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .useSystemProperties()
+                        .setConnectionFactory(new QuietConnectionFactory())
                         .setDefaultConnectionConfig(connectionConfig)
                         .setMaxConnTotal(32)
                         .setMaxConnPerRoute(16)

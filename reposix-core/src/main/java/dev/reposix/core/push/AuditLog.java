@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * to the source of truth and every accepted or rejected push — time, operation, record id,
  * outcome, the pushing git identity, and non-secret details. The file is only ever opened for
  * appending, each line is written with a single call and forced to disk, so a crash leaves at
- * most a partial last line (readers skip a line that does not parse). A line that cannot be
- * written is reported in the log, never thrown. Thread-safe.
+ * most a partial last line (readers skip a line that does not parse); the next record then starts
+ * on a line of its own instead of being glued to it. A line that cannot be written is reported in
+ * the log, never thrown. Thread-safe.
  *
  * @since 0.1
  */
@@ -67,10 +68,24 @@ public final class AuditLog implements AuditSink {
         new TreeMap<>(event.details()).forEach(details::put);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            channel.write(ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8)));
+            String text = (endsMidLine() ? "\n" : "") + JSON.writeValueAsString(line) + "\n";
+            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
         } catch (IOException unwritable) {
             LOG.warn("could not append to the audit log {}: {}", file, unwritable.getMessage());
+        }
+    }
+
+    /** Whether the file's last byte is not a line end: what a crash mid-write leaves behind. */
+    private boolean endsMidLine() throws IOException {
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = reader.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            reader.read(last, size - 1);
+            return last.get(0) != '\n';
         }
     }
 }

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.TransportRequest;
 import dev.reposix.api.TransportResponse;
+import dev.reposix.testkit.RecordingSocketServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -207,7 +208,7 @@ class HttpClientTransportTest {
 
     @Test
     void deniedOriginSendsNothingAtAll() throws Exception {
-        try (RecordingSocketServer denied = new RecordingSocketServer("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")) {
+        try (RecordingSocketServer denied = new RecordingSocketServer(RecordingSocketServer.EMPTY_OK)) {
             assertThatThrownBy(() -> transport.send(
                     TransportRequest.get(URI.create("http://127.0.0.1:" + denied.port() + "/secret")).build()))
                     .isInstanceOfSatisfying(ReposixException.class, error ->
@@ -219,7 +220,7 @@ class HttpClientTransportTest {
 
     @Test
     void redirectFromAllowedOriginToDeniedOriginIsStoppedBeforeConnecting() throws Exception {
-        try (RecordingSocketServer denied = new RecordingSocketServer("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")) {
+        try (RecordingSocketServer denied = new RecordingSocketServer(RecordingSocketServer.EMPTY_OK)) {
             server.stubFor(get("/download").willReturn(aResponse().withStatus(302)
                     .withHeader("Location", "http://127.0.0.1:" + denied.port() + "/exfiltrate")));
 
