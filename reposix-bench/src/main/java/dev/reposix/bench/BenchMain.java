@@ -2,7 +2,9 @@ package dev.reposix.bench;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -101,13 +103,37 @@ public final class BenchMain implements Callable<Integer> {
         return probe;
     }
 
+    /**
+     * Deletes the work folder. git may still be packing a cache in the background (an automatic
+     * gc that a fetch started detached), adding files while the walk deletes: the walk is retried
+     * for a while before giving up.
+     */
     static void deleteRecursively(Path root) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteOnce(root);
+                return;
+            } catch (DirectoryNotEmptyException | NoSuchFileException stillChanging) {
+                if (attempt == 20) {
+                    throw stillChanging;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw stillChanging;
+                }
+            }
+        }
+    }
+
+    private static void deleteOnce(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+                Files.deleteIfExists(path);
             }
         }
     }
