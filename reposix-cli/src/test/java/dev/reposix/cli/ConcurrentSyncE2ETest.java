@@ -2,12 +2,16 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reposix.git.CacheLock;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestLatch;
 import dev.reposix.simulator.seed.Seeds;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -64,6 +68,42 @@ class ConcurrentSyncE2ETest {
         assertThat(holding.get(60, TimeUnit.SECONDS)).as(first.stderr()).isZero();
         Process fsck = new ProcessBuilder("git", "-C", temporary.resolve("cache/confluence-DEMO.git").toString(),
                 "fsck", "--strict").redirectErrorStream(true).start();
+        String output = new String(fsck.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(fsck.waitFor()).as(output).isZero();
+    }
+
+    @Test
+    void aLockLeftByAKilledProcessDiesWithItAndTheNextSyncProceeds() throws Exception {
+        Path tree = temporary.resolve("tree");
+        assertThat(new CliRunner().run(environment, getClass().getClassLoader(), "init", "confluence::DEMO",
+                tree.toString())).isZero();
+        Path cache = temporary.resolve("cache/confluence-DEMO.git");
+        ConfluenceEdits.replaceBody(environment, "DEMO", "Glossary", "<p>Edited while a sync was killed.</p>");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classPath, CacheLockHolderMain.class.getName(), cache.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(output.readLine()).isEqualTo("LOCKED");
+            CliRunner blocked = new CliRunner();
+            assertThat(blocked.run(environment, getClass().getClassLoader(), "sync", tree.toString()))
+                    .isEqualTo(ExitCodes.CONFLICT);
+            assertThat(blocked.stderr()).contains("RPX-3007").contains("pid " + holder.pid());
+
+            holder.destroyForcibly();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(cache.resolve(CacheLock.FILE_NAME)).as("the lock file stays; its lock died").exists();
+
+            CliRunner next = new CliRunner();
+            assertThat(next.run(environment, getClass().getClassLoader(), "sync", tree.toString())).as(next.stderr())
+                    .isZero();
+        } finally {
+            holder.destroyForcibly();
+        }
+        assertThat(Files.readString(tree.resolve("pages/Glossary.md"))).contains("Edited while a sync was killed.");
+        Process fsck = new ProcessBuilder("git", "-C", cache.toString(), "fsck", "--strict").redirectErrorStream(true)
+                .start();
         String output = new String(fsck.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(fsck.waitFor()).as(output).isZero();
     }

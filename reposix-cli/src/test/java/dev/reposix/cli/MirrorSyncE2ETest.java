@@ -309,6 +309,42 @@ class MirrorSyncE2ETest {
     }
 
     @Test
+    void twoMachinesSyncingTheMirrorAtOnceOneLeaseWinsTheOtherIsBenignAndTheNextRunConverges() throws Exception {
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        editInConfluence("Getting Started", "<p>Edited while two machines sync.</p>");
+        RequestLatch latch = new RequestLatch();
+        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)).times(1));
+        Map<String, String> firstMachine = Map.copyOf(environment);
+        CliRunner first = new CliRunner();
+        CompletableFuture<Integer> held = CompletableFuture.supplyAsync(() -> first.run(firstMachine,
+                getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString()));
+        assertThat(latch.awaitArrival(Duration.ofSeconds(30))).as("the first machine reached the listing").isTrue();
+        Map<String, String> secondMachine = new HashMap<>(environment);
+        secondMachine.put("REPOSIX_CACHE_DIR", temporary.resolve("second-machine-cache").toString());
+        CliRunner second = new CliRunner();
+
+        assertThat(second.run(secondMachine, getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO",
+                "--mirror", mirror.toString())).as(second.stderr()).isZero();
+        String won = mirrorMain();
+        latch.release();
+
+        assertThat(held.get(120, TimeUnit.SECONDS)).as(first.stderr()).isZero();
+        assertThat(second.stderr()).doesNotContain("warning");
+        assertThat(first.stderr()).as("benign: at most the lease-lost warning").doesNotContain("error")
+                .satisfiesAnyOf(text -> assertThat(text).doesNotContain("warning"),
+                        text -> assertThat(text).contains("warning: " + MirrorCommand.LEASE_LOST));
+        git(mirror, "merge-base", "--is-ancestor", won, mirrorMain());
+        git(mirror, "fsck", "--strict");
+
+        assertThat(mirrorSync()).as(cli.stderr()).isZero();
+        assertThat(cli.stderr()).doesNotContain("warning");
+        assertThat(git(mirror, "rev-parse", "main^{tree}")).isEqualTo(git(mirror, "rev-parse", won + "^{tree}"));
+        assertThat(git(mirror, "show", "main:pages/Getting Started.md")).contains("Edited while two machines sync.");
+        git(mirror, "fsck", "--strict");
+        git(temporary.resolve("cache/confluence-DEMO.git"), "fsck", "--strict");
+    }
+
+    @Test
     void mirrorRefsMovedByAnotherRunMeanwhileAreNotReplacedAndThatIsAWarning() throws Exception {
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
         editInConfluence("Getting Started", "<p>Edited during a concurrent run.</p>");

@@ -82,6 +82,10 @@ final class PushApplier {
             return written;
         } catch (ReposixException failure) {
             if (written.isEmpty()) {
+                if (failure.errorCode() == PushErrorCode.FETCH_FIRST) {
+                    // a version conflict wrote nothing: no half-way push for the next one to report
+                    deleteJournal(cacheDirectory);
+                }
                 throw failure;
             }
             List<String> landed = written.stream().map(w -> describe(w)).toList();
@@ -97,6 +101,14 @@ final class PushApplier {
         String verb = written.write() instanceof PlannedWrite.Create ? "created"
                 : written.write() instanceof PlannedWrite.Update ? "updated" : "deleted";
         return verb + " " + written.write().path() + " (page " + written.id().value() + ")";
+    }
+
+    private static void deleteJournal(Path cacheDirectory) {
+        try {
+            Files.deleteIfExists(cacheDirectory.resolve(JOURNAL));
+        } catch (IOException unremovable) {
+            // the next push then only prints a needless note; the rejection is what matters
+        }
     }
 
     private static void writeJournal(PushPlan plan, Path cacheDirectory) {

@@ -6,7 +6,9 @@ import dev.reposix.api.ProgressListener;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordKind;
+import dev.reposix.api.ReposixException;
 import dev.reposix.backend.confluence.ConfluenceSpace;
+import dev.reposix.backend.confluence.codec.CodecErrorCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,7 +85,20 @@ final class RecordReader implements AutoCloseable {
         Map<RecordId, Set<String>> labelsByPage = labels(ids);
         new BodyReader(http, fetchers, progress).read(ids, item -> entryOf.apply(item, RecordKind.DOCUMENT)
                 .map(entry -> new Record(entry, labelsByPage.getOrDefault(entry.id(), Set.of()),
-                        codec.toMarkdown(PageJson.storage(item).orElse("")))), consumer);
+                        markdownOf(entry, item))), consumer);
+    }
+
+    /** The page's body as Markdown; a body that cannot be parsed is reported naming the page, so it can be fixed. */
+    private String markdownOf(ManifestEntry entry, JsonNode page) {
+        try {
+            return codec.toMarkdown(PageJson.storage(page).orElse(""));
+        } catch (ReposixException unreadable) {
+            if (unreadable.errorCode() != CodecErrorCode.MALFORMED_STORAGE) {
+                throw unreadable;
+            }
+            throw new ReposixException(CodecErrorCode.MALFORMED_STORAGE, "page \"" + entry.title() + "\" (id "
+                    + entry.id().value() + ") in space " + space.key() + ": " + unreadable.getMessage(), unreadable);
+        }
     }
 
     private void readOneByOne(List<RecordId> ids, Consumer<? super Record> consumer) {
@@ -108,7 +123,7 @@ final class RecordReader implements AutoCloseable {
             pages.put(entry.get());
             Set<String> labels = LabelIndex.included(page)
                     .orElseGet(() -> labels(List.of(entry.get().id())).getOrDefault(entry.get().id(), Set.of()));
-            consumer.accept(new Record(entry.get(), labels, codec.toMarkdown(PageJson.storage(page).orElse(""))));
+            consumer.accept(new Record(entry.get(), labels, markdownOf(entry.get(), page)));
         }
     }
 

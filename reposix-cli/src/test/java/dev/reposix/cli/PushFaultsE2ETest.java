@@ -1,0 +1,208 @@
+package dev.reposix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordUpdate;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.UpdateOutcome;
+import dev.reposix.backend.confluence.ConfluenceProvider;
+import dev.reposix.cli.GitProcesses.Result;
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.Reposix;
+import dev.reposix.simulator.ConfluenceSimulator;
+import dev.reposix.simulator.Fault;
+import dev.reposix.simulator.FaultRule;
+import dev.reposix.simulator.RequestLatch;
+import dev.reposix.simulator.seed.SeedPage;
+import dev.reposix.simulator.seed.Seeds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Races between a {@code git push} and another editor, made deterministic by holding the push's page
+ * write in the simulator (issue 10, faults 7 and 11): the push is rejected in git's words, nothing is
+ * half-written, the cache keeps its refs and passes {@code git fsck --strict}, and the printed
+ * recovery works.
+ */
+class PushFaultsE2ETest {
+
+    @TempDir
+    Path temporary;
+
+    private ConfluenceSimulator simulator;
+    private Map<String, String> environment;
+    private GitProcesses git;
+    private Path tree;
+    private Path cache;
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
+                .seed(Seeds.demo()).start();
+        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY",
+                "tok-5150-secret", "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
+                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(),
+                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_SYNC_MIN_INTERVAL", "0",
+                "GIT_AUTHOR_NAME", "Jane Writer", "GIT_AUTHOR_EMAIL", "jane@example.com",
+                "GIT_COMMITTER_NAME", "Jane Writer", "GIT_COMMITTER_EMAIL", "jane@example.com"));
+        git = new GitProcesses(environment);
+        tree = temporary.resolve("tree");
+        CliRunner cli = new CliRunner();
+        assertThat(cli.run(environment, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString()))
+                .as(cli.stderr()).isZero();
+        try (Stream<Path> caches = Files.list(temporary.resolve("cache"))) {
+            cache = caches.filter(path -> path.getFileName().toString().endsWith(".git")).findFirst().orElseThrow();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private SeedPage page(String title) {
+        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
+    }
+
+    private void commitAppending(String path, String line) throws Exception {
+        Files.writeString(tree.resolve(path), Files.readString(tree.resolve(path)) + "\n" + line + "\n");
+        git.gitOk(tree, "commit", "-qam", "Append to " + path);
+    }
+
+    /** Starts {@code git push} and waits until its first page write is parked in the simulator. */
+    private CompletableFuture<Result> pushHeldAtTheWrite(RequestLatch latch) throws Exception {
+        simulator.faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.hold(latch)).times(1));
+        CompletableFuture<Result> push = CompletableFuture.supplyAsync(() -> {
+            try {
+                return git.git(Map.of(), tree, "push", "origin", "main");
+            } catch (Exception failed) {
+                throw new IllegalStateException(failed);
+            }
+        });
+        assertThat(latch.awaitArrival(Duration.ofSeconds(60))).as("the push reached its write").isTrue();
+        return push;
+    }
+
+    private String cacheRefs() throws Exception {
+        return git.gitOk(cache, "for-each-ref");
+    }
+
+    private void assertCacheValid() throws Exception {
+        git.gitOk(cache, "fsck", "--strict");
+    }
+
+    @Test
+    void anEditLandingBetweenTheConflictCheckAndTheWriteRejectsThePushWithFetchFirstAndTheRecoveryKeepsBoth()
+            throws Exception {
+        int version = page("Glossary").versionNumber();
+        commitAppending("pages/Glossary.md", "My line, pushed in a race.");
+        String refs = cacheRefs();
+        String tracking = git.gitOk(tree, "rev-parse", "origin/main");
+        RequestLatch latch = new RequestLatch();
+        CompletableFuture<Result> push = pushHeldAtTheWrite(latch);
+
+        prependInConfluence("Glossary", "Their edit, saved first.");
+        latch.release();
+        Result rejected = push.get(120, TimeUnit.SECONDS);
+
+        assertThat(rejected.exitCode()).isNotZero();
+        assertThat(rejected.stderr()).contains("! [remote rejected] main -> main (fetch first)")
+                .contains("\"Glossary\" (pages/Glossary.md) was changed in Confluence while this push was being applied")
+                .doesNotContain("Already written before it stopped");
+        assertThat(page("Glossary").versionNumber()).as("only their edit landed").isEqualTo(version + 1);
+        assertThat(page("Glossary").body()).contains("Their edit, saved first.").doesNotContain("My line");
+        assertThat(cacheRefs()).as("the cache's refs are untouched").isEqualTo(refs);
+        assertThat(git.gitOk(tree, "rev-parse", "origin/main")).isEqualTo(tracking);
+        assertCacheValid();
+
+        git.gitOk(tree, "pull", "--rebase", "origin", "main");
+        Result recovered = git.git(Map.of(), tree, "push", "origin", "main");
+
+        assertThat(recovered.exitCode()).as(recovered.stderr()).isZero();
+        assertThat(recovered.stderr()).as("a rejected push is no half-way push")
+                .doesNotContain("an earlier push stopped half-way");
+        assertThat(page("Glossary").body()).contains("Their edit, saved first.").contains("My line, pushed in a race.");
+        assertThat(page("Glossary").versionNumber()).isEqualTo(version + 2);
+        assertCacheValid();
+    }
+
+    @Test
+    void aPageDeletedInConfluenceBeforeThePushRejectsItNamingThePageAndTheNextPullRemovesTheFile() throws Exception {
+        commitAppending("pages/FAQ.md", "An answer for a page about to go.");
+        deleteInConfluence("FAQ");
+        String refs = cacheRefs();
+        simulator.counters().reset();
+
+        Result rejected = git.git(Map.of(), tree, "push", "origin", "main");
+
+        assertThat(rejected.exitCode()).isNotZero();
+        assertThat(rejected.stderr()).contains("(fetch first)")
+                .contains("\"FAQ\" (pages/FAQ.md) was deleted in Confluence");
+        assertThat(simulator.counters().count("PUT /wiki/api/v2/pages/{id}")).as("nothing written").isZero();
+        assertThat(cacheRefs()).isEqualTo(refs);
+        assertCacheValid();
+
+        git.gitOk(tree, "reset", "-q", "--hard", "HEAD~1");
+        git.gitOk(tree, "pull", "--ff-only", "origin", "main");
+        assertThat(tree.resolve("pages/FAQ.md")).doesNotExist();
+        assertCacheValid();
+    }
+
+    /**
+     * The v2 API has no precondition that catches a trash between the check and the write: Confluence
+     * restores a trashed page that is updated to {@code current}. Nothing is lost — the page comes
+     * back with the pushed edit — and this test pins that documented behaviour.
+     */
+    @Test
+    void aPageTrashedWhileThePushWritesItComesBackWithTheEditAndNothingIsLost() throws Exception {
+        commitAppending("pages/FAQ.md", "An answer for a page deleted meanwhile.");
+        RequestLatch latch = new RequestLatch();
+        CompletableFuture<Result> push = pushHeldAtTheWrite(latch);
+
+        deleteInConfluence("FAQ");
+        latch.release();
+        Result pushed = push.get(120, TimeUnit.SECONDS);
+
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(page("FAQ").status()).isEqualTo("current");
+        assertThat(page("FAQ").body()).containsOnlyOnce("deleted meanwhile");
+        assertCacheValid();
+        git.gitOk(tree, "pull", "--ff-only", "origin", "main");
+        assertThat(Files.readString(tree.resolve("pages/FAQ.md"))).contains("deleted meanwhile");
+    }
+
+    private void prependInConfluence(String title, String line) {
+        try (Reposix other = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
+             SourceOfTruth source = other.open(new RemoteSpec("confluence", "DEMO"))) {
+            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
+                    .findFirst().orElseThrow();
+            Record current = source.readRecord(entry.id()).orElseThrow();
+            assertThat(source.update(new RecordUpdate(current.id(), current.entry().version(), current.entry().title(),
+                    current.entry().parentId(), line + "\n\n" + current.body(), Set.of(), Set.of())))
+                    .isInstanceOf(UpdateOutcome.Updated.class);
+        }
+    }
+
+    private void deleteInConfluence(String title) {
+        try (Reposix other = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
+             SourceOfTruth source = other.open(new RemoteSpec("confluence", "DEMO"))) {
+            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
+                    .findFirst().orElseThrow();
+            source.delete(entry.id());
+        }
+    }
+}
