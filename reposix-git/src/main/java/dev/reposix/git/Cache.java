@@ -304,12 +304,13 @@ public final class Cache implements AutoCloseable {
     }
 
     /**
-     * Reads the sync state behind sync commits of this cache.
+     * Reads the sync state behind sync commits of this cache and, for commits it did not make, the
+     * state last fetched from the mirror (a commit another machine synced to the mirror).
      *
      * @return the store
      */
     public SyncStateStore syncStates() {
-        return new SyncStateStore(repository);
+        return new SyncStateStore(repository, ReposixRefs.STATE, List.of(ReposixRefs.MIRROR_STATE));
     }
 
     @Override

@@ -40,8 +40,6 @@ public final class MirrorRemote {
     public static final String BASE = "refs/reposix/mirror-base";
     /** Where the {@code main} of the relaying clone itself is fetched to in the cache. */
     public static final String CLONE_MAIN = "refs/reposix/clone-main";
-    /** Where the mirror's sync state is fetched to before the cache adopts it. */
-    private static final String MIRROR_STATE = "refs/reposix/mirror-state";
     private static final String OUT = "refs/reposix/mirror-out";
     private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://[^/@\\s]*@");
 
@@ -162,7 +160,7 @@ public final class MirrorRemote {
         boolean withState = seen.containsKey(ReposixRefs.STATE);
         List<String> specs = new ArrayList<>(List.of("+" + ReposixRefs.MAIN + ":" + BASE));
         if (withState) {
-            specs.add("+" + ReposixRefs.STATE + ":" + MIRROR_STATE);
+            specs.add("+" + ReposixRefs.STATE + ":" + ReposixRefs.MIRROR_STATE);
         }
         fetchFromMirror(specs);
         if (!network.equals(cacheDirectory())) {
@@ -172,7 +170,7 @@ public final class MirrorRemote {
             staged.forEach(ref -> GitBinary.check(network, "update-ref", "-d", ref));
         }
         if (withState) {
-            cache.ref(MIRROR_STATE).ifPresent(this::adoptState);
+            cache.ref(ReposixRefs.MIRROR_STATE).ifPresent(this::adoptState);
         }
         return cache.ref(BASE).orElseThrow(() -> new ReposixException(GitErrorCode.GIT_COMMAND_FAILED,
                 "git fetch of the mirror's main did not arrive in the cache"));

@@ -21,6 +21,8 @@ public final class ReposixRefs {
     public static final String SYNC_TAG_PREFIX = "refs/reposix/sync/";
     /** The chain of sync-state commits (see {@link SyncStateStore}). */
     public static final String STATE = "refs/reposix/state";
+    /** In a cache: the mirror's sync state as last fetched from it (see {@link MirrorRemote}). */
+    public static final String MIRROR_STATE = "refs/reposix/mirror-state";
     /** The namespace of the mirror annotation refs. */
     public static final String MIRRORS_PREFIX = "refs/mirrors/";
     /** The first words of the synced-at tag message. */

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.reposix.git.internal.GitFailures;
 import dev.reposix.git.internal.StateTrees;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -38,6 +40,7 @@ public final class SyncStateStore {
 
     private final Repository repository;
     private final String stateRef;
+    private final List<String> fallbackRefs;
 
     /**
      * A store reading {@value ReposixRefs#STATE}.
@@ -55,8 +58,22 @@ public final class SyncStateStore {
      * @param stateRef the full ref name
      */
     public SyncStateStore(Repository repository, String stateRef) {
+        this(repository, stateRef, List.of());
+    }
+
+    /**
+     * A store reading a ref and, for commits it has no state for, other refs in order: a cache reads
+     * its own state, then the state last fetched from its mirror ({@value ReposixRefs#MIRROR_STATE}),
+     * which knows the mirror's commits even when another machine's syncs made them.
+     *
+     * @param repository the repository; stays open and owned by the caller
+     * @param stateRef the full ref name
+     * @param fallbackRefs further refs to look in, in order
+     */
+    public SyncStateStore(Repository repository, String stateRef, List<String> fallbackRefs) {
         this.repository = requireNonNull(repository, "repository is null");
         this.stateRef = requireNonNull(stateRef, "stateRef is null");
+        this.fallbackRefs = List.copyOf(fallbackRefs);
     }
 
     /**
@@ -68,11 +85,7 @@ public final class SyncStateStore {
     public Optional<SyncState> read(ObjectId commit) {
         requireNonNull(commit, "commit is null");
         try (ObjectReader reader = repository.newObjectReader()) {
-            Optional<ObjectId> index = indexTree(reader);
-            if (index.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<ObjectId> stateTree = StateTrees.stateOf(reader, index.get(), commit);
+            Optional<ObjectId> stateTree = stateOf(reader, indexTrees(reader), commit);
             return stateTree.isEmpty() ? Optional.empty() : Optional.of(StateTrees.readState(reader, stateTree.get()));
         } catch (IOException e) {
             throw GitFailures.wrap(e, "reading the sync state of " + commit.name(), repository.getDirectory());
@@ -89,13 +102,13 @@ public final class SyncStateStore {
     public Optional<Found> findNearest(ObjectId commit, int maxSteps) {
         requireNonNull(commit, "commit is null");
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            Optional<ObjectId> index = indexTree(reader);
-            if (index.isEmpty()) {
+            List<ObjectId> indexes = indexTrees(reader);
+            if (indexes.isEmpty()) {
                 return Optional.empty();
             }
             ObjectId current = commit;
             for (int step = 0; step <= maxSteps && current != null; step++) {
-                Optional<ObjectId> stateTree = StateTrees.stateOf(reader, index.get(), current);
+                Optional<ObjectId> stateTree = stateOf(reader, indexes, current);
                 if (stateTree.isPresent()) {
                     return Optional.of(new Found(current.copy(), StateTrees.readState(reader, stateTree.get())));
                 }
@@ -117,14 +130,31 @@ public final class SyncStateStore {
         return stateRef;
     }
 
-    private Optional<ObjectId> indexTree(ObjectReader reader) throws IOException {
-        Ref ref = repository.exactRef(stateRef);
-        if (ref == null || ref.getObjectId() == null) {
-            return Optional.empty();
+    private static Optional<ObjectId> stateOf(ObjectReader reader, List<ObjectId> indexes, ObjectId commit)
+            throws IOException {
+        for (ObjectId index : indexes) {
+            Optional<ObjectId> stateTree = StateTrees.stateOf(reader, index, commit);
+            if (stateTree.isPresent()) {
+                return stateTree;
+            }
         }
+        return Optional.empty();
+    }
+
+    /** The index trees of the state ref and the fallback refs that exist, in order. */
+    private List<ObjectId> indexTrees(ObjectReader reader) throws IOException {
+        List<ObjectId> trees = new ArrayList<>();
+        List<String> refs = new ArrayList<>(List.of(stateRef));
+        refs.addAll(fallbackRefs);
         try (RevWalk walk = new RevWalk(reader)) {
-            return Optional.of(walk.parseCommit(ref.getObjectId()).getTree().copy());
+            for (String name : refs) {
+                Ref ref = repository.exactRef(name);
+                if (ref != null && ref.getObjectId() != null) {
+                    trees.add(walk.parseCommit(ref.getObjectId()).getTree().copy());
+                }
+            }
         }
+        return trees;
     }
 
     /**
