@@ -3,11 +3,16 @@ package dev.reposix.git;
 import dev.reposix.api.ReposixException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.MergeResult;
@@ -56,11 +61,36 @@ public final class WorkingTree {
      * @param originUrl the URL {@code origin} should have
      */
     public static void create(Cache cache, Path directory, String originUrl) {
-        // The git binary clones a local repository with hard links and no pack building, which JGit
-        // would do with full delta compression: for a large space that is most of the time of init.
-        runGit(null, "clone", "--quiet", "--branch", "main", cache.location().directory().toString(),
-                directory.toString());
-        runGit(directory, "remote", "set-url", "origin", originUrl);
+        boolean existed = Files.exists(directory);
+        try {
+            // The git binary clones a local repository with hard links and no pack building, which JGit
+            // would do with full delta compression: for a large space that is most of the time of init.
+            runGit(null, "clone", "--quiet", "--branch", "main", cache.location().directory().toString(),
+                    directory.toString());
+            runGit(directory, "remote", "set-url", "origin", originUrl);
+        } catch (ReposixException failed) {
+            // git removes a failed clone itself, but not when it is killed (a full disk or a file size
+            // limit can end it with SIGXFSZ): a half-written tree would make the next init refuse
+            removeHalfWrittenTree(directory, existed);
+            throw new ReposixException(failed.errorCode(), "could not write the working tree " + directory
+                    + " (check that it is writable and the disk has free space; nothing was left there): "
+                    + failed.getMessage(), failed);
+        }
+    }
+
+    private static void removeHalfWrittenTree(Path directory, boolean keepDirectory) {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!keepDirectory || !path.equals(directory)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException | UncheckedIOException cannotClean) {
+            // the error thrown by the caller names the directory; what is left there is the user's to remove
+        }
     }
 
     private static void runGit(Path workingDirectory, String... arguments) {
@@ -75,8 +105,11 @@ public final class WorkingTree {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.waitFor() != 0) {
-                throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git " + arguments[0] + " failed: " + output);
+            int exitCode = process.waitFor();
+            if (exitCode != 0) {
+                throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git " + arguments[0] + " failed ("
+                        + (exitCode > 128 ? "killed by signal " + (exitCode - 128) : "exit code " + exitCode) + ")"
+                        + (output.isEmpty() ? "" : ": " + output));
             }
         } catch (IOException notInstalled) {
             throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "cannot run git (" + notInstalled.getMessage()

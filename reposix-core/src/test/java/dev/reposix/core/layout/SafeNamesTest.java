@@ -39,6 +39,22 @@ class SafeNamesTest {
     }
 
     @Test
+    void gitNamesControlCharactersAndLongTitlesCannotEscapeOrHideInTheTree() {
+        assertThat(SafeNames.stem(".git")).isEqualTo("%2Egit");
+        assertThat(SafeNames.stem("..")).doesNotContain("/").isNotIn(".", "..");
+        assertThat(SafeNames.stem(".")).isNotIn(".", "..");
+        StringBuilder controls = new StringBuilder();
+        for (char control = 0; control < 0x20; control++) {
+            controls.append(control);
+        }
+        String controlStem = SafeNames.stem(controls.append('\u007F').toString());
+        assertThat(controlStem.chars()).noneMatch(character -> character < 0x20 || character == 0x7F);
+        assertThat(SafeNames.title(controlStem)).isEqualTo(controls.toString());
+        String longTitle = "../" + "a".repeat(5000);
+        assertThat(SafeNames.stem(longTitle)).doesNotContain("/").startsWith("%2E.%2F");
+    }
+
+    @Test
     void titlesAreNormalisedToNfc() {
         assertThat(SafeNames.stem("Cafe\u0301")).isEqualTo("Caf\u00e9");
     }

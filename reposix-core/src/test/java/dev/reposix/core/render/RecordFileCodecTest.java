@@ -106,6 +106,13 @@ class RecordFileCodecTest {
                 PATH + ":4: unknown key 'version'");
         assertRefused("---\ntitle: \"x\"\nparent: \"2\"\n---\n", RenderErrorCode.FRONTMATTER_UNKNOWN_KEY,
                 PATH + ":3: unknown key 'parent'");
+        for (String serverField : new String[] {"version: 7", "author: \"mallory\"", "space: \"OTHER\"",
+            "created: \"2020-01-01\"", "lastModifiedBy: \"x\""}) {
+            assertRefused("---\nid: \"1\"\ntitle: \"x\"\n" + serverField + "\n---\n",
+                    RenderErrorCode.FRONTMATTER_UNKNOWN_KEY, PATH + ":4: unknown key '" + serverField.split(":")[0] + "'");
+        }
+        assertRefused("---\nid: \"1\"\nid: \"2\"\n---\n", RenderErrorCode.FRONTMATTER_SYNTAX,
+                PATH + ":3: key 'id' appears twice");
     }
 
     @Test

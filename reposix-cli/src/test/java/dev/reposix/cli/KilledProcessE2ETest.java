@@ -1,0 +1,226 @@
+package dev.reposix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reposix.api.ManifestEntry;
+import dev.reposix.api.Record;
+import dev.reposix.api.RecordUpdate;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.UpdateOutcome;
+import dev.reposix.backend.confluence.ConfluenceProvider;
+import dev.reposix.core.RemoteSpec;
+import dev.reposix.core.Reposix;
+import dev.reposix.core.render.RecordFileCodec;
+import dev.reposix.simulator.ConfluenceSimulator;
+import dev.reposix.simulator.Fault;
+import dev.reposix.simulator.FaultRule;
+import dev.reposix.simulator.RequestLatch;
+import dev.reposix.simulator.seed.SeedPage;
+import dev.reposix.simulator.seed.Seeds;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The process killed with SIGKILL at a deterministic point (a request held by the simulator's
+ * latch): mid-init and mid-sync (the built {@code reposix} launcher) and mid-push after some writes
+ * to Confluence landed (the {@code git push} process tree, helper JVM included). Each time the cache
+ * passes {@code git fsck --strict}, the refs are those from before, the lock is free
+ * ({@code REPOSIX_LOCK_WAIT=1}) and the next run converges.
+ */
+class KilledProcessE2ETest {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(60);
+    private static final RecordFileCodec CODEC = RecordFileCodec.tree();
+
+    @TempDir
+    Path temporary;
+
+    private final CliRunner cli = new CliRunner();
+    private ConfluenceSimulator simulator;
+    private Map<String, String> environment;
+    private GitProcesses git;
+    private Path tree;
+    private Path cache;
+
+    @BeforeEach
+    void start() {
+        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-9-secret").seed(Seeds.demo())
+                .start();
+        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-9-secret",
+                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
+                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_LOCK_WAIT", "1",
+                "REPOSIX_SYNC_MIN_INTERVAL", "0", "GIT_AUTHOR_NAME", "Jane Writer", "GIT_AUTHOR_EMAIL",
+                "jane@example.com", "GIT_COMMITTER_NAME", "Jane Writer"));
+        environment.put("GIT_COMMITTER_EMAIL", "jane@example.com");
+        git = new GitProcesses(environment);
+        tree = temporary.resolve("tree");
+        cache = temporary.resolve("cache/confluence-DEMO.git");
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void initKilledWhileFetchingBodiesLeavesAValidEmptyCacheAndTheNextInitConverges() throws Exception {
+        RequestLatch latch = new RequestLatch();
+        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.hold(latch)).times(1));
+
+        Process init = launch(temporary, "init", "confluence::DEMO", tree.toString());
+        assertThat(latch.awaitArrival(ARRIVAL)).as("init reached the body fetch").isTrue();
+        killTree(init);
+        latch.release();
+
+        assertThat(git.gitOk(cache, "for-each-ref")).as("no ref points at a half-written state").isEmpty();
+        git.gitOk(cache, "fsck", "--strict");
+
+        int again = cli.run(environment, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString());
+        assertThat(again).as(cli.stderr()).isZero();
+        assertThat(git.gitOk(tree, "ls-files", "pages").lines().count())
+                .isEqualTo(simulator.snapshot().spaces().get(0).pages().stream()
+                        .filter(page -> page.status().equals("current")).count());
+        assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
+        git.gitOk(cache, "fsck", "--strict");
+    }
+
+    @Test
+    void syncKilledWhileFetchingAnEditedBodyLeavesTheCacheAndTreeAsTheyWereAndTheNextSyncConverges()
+            throws Exception {
+        assertThat(cli.run(environment, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString()))
+                .as(cli.stderr()).isZero();
+        editInConfluence("Glossary", "Edited while a sync gets killed.");
+        String cacheRefs = git.gitOk(cache, "for-each-ref");
+        String treeHead = git.gitOk(tree, "rev-parse", "HEAD");
+        RequestLatch latch = new RequestLatch();
+        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.hold(latch)).times(1));
+
+        Process sync = launch(tree, "sync");
+        assertThat(latch.awaitArrival(ARRIVAL)).as("sync reached the body fetch").isTrue();
+        killTree(sync);
+        latch.release();
+
+        assertThat(git.gitOk(cache, "for-each-ref")).isEqualTo(cacheRefs);
+        assertThat(git.gitOk(tree, "rev-parse", "HEAD")).isEqualTo(treeHead);
+        assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
+        git.gitOk(cache, "fsck", "--strict");
+
+        assertThat(cli.run(environment, getClass().getClassLoader(), "sync", tree.toString())).as(cli.stderr())
+                .isZero();
+        assertThat(Files.readString(tree.resolve("pages/Glossary.md"))).contains("Edited while a sync gets killed.");
+        assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
+        git.gitOk(cache, "fsck", "--strict");
+    }
+
+    @Test
+    void pushKilledAfterTheFirstOfFourWritesCompletesOnTheNextPushWritingEachPageOnce() throws Exception {
+        assertThat(cli.run(environment, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString()))
+                .as(cli.stderr()).isZero();
+        List<String> titles = List.of("Glossary", "FAQ", "Release 0.2", "Use Panels");
+        Map<String, Integer> versions = new HashMap<>();
+        for (String title : titles) {
+            versions.put(title, page(title).versionNumber());
+        }
+        int pages = simulator.snapshot().spaces().get(0).pages().size();
+        try (Stream<Path> files = Files.walk(tree.resolve("pages"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".md")).toList()) {
+                if (titles.contains(CODEC.parse(file.toString(), Files.readAllBytes(file)).title())) {
+                    Files.writeString(file, Files.readString(file) + "\nEdited in a push that gets killed.\n");
+                }
+            }
+        }
+        git.gitOk(tree, "commit", "-qam", "Four edits");
+        String cacheRefs = git.gitOk(cache, "for-each-ref");
+        String tracking = git.gitOk(tree, "rev-parse", "origin/main");
+        RequestLatch latch = new RequestLatch();
+        simulator.faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.hold(latch)).afterSkipping(1)
+                .times(1));
+
+        Process push = launchGit(tree, "push", "origin", "main");
+        assertThat(latch.awaitArrival(ARRIVAL)).as("the push reached its second write").isTrue();
+        killTree(push);
+        latch.release();
+
+        assertThat(titles.stream().filter(title -> page(title).versionNumber() > versions.get(title)).count())
+                .as("some writes landed").isBetween(1L, 2L);
+        assertThat(git.gitOk(cache, "for-each-ref")).as("the cache's refs are those from before").isEqualTo(cacheRefs);
+        assertThat(git.gitOk(tree, "rev-parse", "origin/main")).isEqualTo(tracking);
+        git.gitOk(cache, "fsck", "--strict");
+
+        String completed = git.gitOk(tree, "push", "origin", "main");
+        assertThat(completed).isNotNull();
+        for (String title : titles) {
+            assertThat(page(title).versionNumber()).as(title).isEqualTo(versions.get(title) + 1);
+            assertThat(page(title).body()).as(title).containsOnlyOnce("Edited in a push that gets killed.");
+        }
+        assertThat(simulator.snapshot().spaces().get(0).pages()).hasSize(pages);
+        assertThat(git.gitOk(tree, "rev-parse", "origin/main")).isEqualTo(git.gitOk(tree, "rev-parse", "HEAD"));
+        git.gitOk(cache, "fsck", "--strict");
+    }
+
+    private Process launch(Path directory, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(GitProcesses.DISTRIBUTION.resolve("bin/reposix").toString()));
+        command.addAll(List.of(args));
+        return start(directory, command);
+    }
+
+    private Process launchGit(Path directory, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        return start(directory, command);
+    }
+
+    private Process start(Path directory, List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(temporary.resolve("killed.out").toFile())
+                .redirectError(temporary.resolve("killed.err").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PATH",
+                GitProcesses.DISTRIBUTION.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        return builder.start();
+    }
+
+    /** SIGKILL to the process and every descendant (git's helper JVM is git's child), deepest first. */
+    private static void killTree(Process process) throws Exception {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle descendant : descendants) {
+            descendant.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private SeedPage page(String title) {
+        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
+    }
+
+    private void editInConfluence(String title, String paragraph) {
+        try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
+             SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
+            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
+                    .findFirst().orElseThrow();
+            Record current = source.readRecord(entry.id()).orElseThrow();
+            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
+                    current.entry().title(), current.entry().parentId(), current.body() + "\n" + paragraph + "\n",
+                    Set.of(), Set.of()));
+            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
+        }
+    }
+}
