@@ -2,14 +2,6 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.api.ManifestEntry;
-import dev.reposix.api.Record;
-import dev.reposix.api.RecordUpdate;
-import dev.reposix.api.SourceOfTruth;
-import dev.reposix.api.UpdateOutcome;
-import dev.reposix.backend.confluence.ConfluenceProvider;
-import dev.reposix.core.RemoteSpec;
-import dev.reposix.core.Reposix;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.seed.Seeds;
 import dev.reposix.testkit.RecordingSocketServer;
@@ -22,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,28 +104,12 @@ class AttachE2ETest {
         git(clone, "commit", "--quiet", "-m", message);
     }
 
-    private Reposix browser() {
-        return Reposix.builder().provider(new ConfluenceProvider()).environment(syncer).build();
-    }
-
     private void editInConfluence(String title, String body) {
-        try (Reposix browser = browser(); SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
-            Record current = source.readRecord(idOf(source, title)).orElseThrow();
-            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
-                    current.entry().title(), current.entry().parentId(), body, Set.of(), Set.of()));
-            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        ConfluenceEdits.replaceBody(syncer, "DEMO", title, body);
     }
 
     private void deleteInConfluence(String title) {
-        try (Reposix browser = browser(); SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
-            source.delete(idOf(source, title));
-        }
-    }
-
-    private static dev.reposix.api.RecordId idOf(SourceOfTruth source, String title) {
-        return source.manifest().stream().filter(entry -> entry.title().equals(title)).map(ManifestEntry::id)
-                .findFirst().orElseThrow();
+        ConfluenceEdits.delete(syncer, "DEMO", title);
     }
 
     /** The clone as far as attach may change it: config, refs, HEAD, files. */
@@ -323,12 +298,7 @@ class AttachE2ETest {
     }
 
     private void prependInConfluence(String title, String line) {
-        try (Reposix browser = browser(); SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
-            Record current = source.readRecord(idOf(source, title)).orElseThrow();
-            assertThat(source.update(new RecordUpdate(current.id(), current.entry().version(), current.entry().title(),
-                    current.entry().parentId(), line + "\n\n" + current.body(), Set.of(), Set.of())))
-                    .isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        ConfluenceEdits.editBody(syncer, "DEMO", title, body -> line + "\n\n" + body);
     }
 
     private String storageOf(String title) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
+import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordUpdate;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.UpdateOutcome;
@@ -12,8 +13,15 @@ import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.Reposix;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
-/** Edits made "in Confluence" for end-to-end tests: REST writes as the account the environment names. Stateless. */
+/**
+ * Edits made "in Confluence" for end-to-end tests: REST writes as the account the environment names
+ * (it must name the site, e.g. with {@code REPOSIX_CONFLUENCE_BASE_URL}), as another editor would
+ * make them in Confluence's editor. Stateless.
+ */
 final class ConfluenceEdits {
 
     private ConfluenceEdits() {
@@ -21,14 +29,54 @@ final class ConfluenceEdits {
 
     /** Replaces the body of the page titled {@code title} in {@code space}, keeping everything else. */
     static void replaceBody(Map<String, String> environment, String space, String title, String body) {
+        editBody(environment, space, title, current -> body);
+    }
+
+    /** Changes the body (Markdown, neutral links) of the page titled {@code title}, keeping everything else. */
+    static void editBody(Map<String, String> environment, String space, String title, UnaryOperator<String> change) {
+        edit(environment, space, title, current -> new Record(current.entry(), current.labels(),
+                change.apply(current.body())));
+    }
+
+    /** Saves a new version of the page titled {@code title} with the title, parent and body {@code change} gives. */
+    static void edit(Map<String, String> environment, String space, String title, UnaryOperator<Record> change) {
+        update(environment, space, title, (source, current) -> {
+            Record wanted = change.apply(current);
+            return new RecordUpdate(current.id(), current.entry().version(), wanted.entry().title(),
+                    wanted.entry().parentId(), wanted.body(), Set.of(), Set.of());
+        });
+    }
+
+    /** Adds a label to the page titled {@code title} (Confluence makes no new version for it). */
+    static void addLabel(Map<String, String> environment, String space, String title, String label) {
+        update(environment, space, title, (source, current) -> new RecordUpdate(current.id(),
+                current.entry().version(), current.entry().title(), current.entry().parentId(), current.body(),
+                Set.of(label), Set.of()));
+    }
+
+    /** Moves the page titled {@code title} to the trash. */
+    static void delete(Map<String, String> environment, String space, String title) {
+        withSpace(environment, space, source -> source.delete(idOf(source, title)));
+    }
+
+    private static void update(Map<String, String> environment, String space, String title,
+            BiFunction<SourceOfTruth, Record, RecordUpdate> request) {
+        withSpace(environment, space, source -> {
+            Record current = source.readRecord(idOf(source, title)).orElseThrow();
+            UpdateOutcome outcome = source.update(request.apply(source, current));
+            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
+        });
+    }
+
+    private static void withSpace(Map<String, String> environment, String space, Consumer<SourceOfTruth> work) {
         try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
              SourceOfTruth source = browser.open(new RemoteSpec("confluence", space))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            Record current = source.readRecord(entry.id()).orElseThrow();
-            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
-                    current.entry().title(), current.entry().parentId(), body, Set.of(), Set.of()));
-            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
+            work.accept(source);
         }
+    }
+
+    private static RecordId idOf(SourceOfTruth source, String title) {
+        return source.manifest().stream().filter(candidate -> candidate.title().equals(title))
+                .map(ManifestEntry::id).findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
     }
 }

@@ -6,7 +6,6 @@ import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordUpdate;
 import dev.reposix.api.SourceOfTruth;
-import dev.reposix.api.UpdateOutcome;
 import dev.reposix.backend.confluence.ConfluenceProvider;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.Reposix;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -84,16 +82,7 @@ class InitAndSyncE2ETest {
 
     /** Edits through REST, as someone in a browser would. */
     private void editInConfluence(String space, String title, java.util.function.UnaryOperator<Record> change) {
-        try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
-             SourceOfTruth source = browser.open(new RemoteSpec("confluence", space))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            Record current = source.readRecord(entry.id()).orElseThrow();
-            Record wanted = change.apply(current);
-            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
-                    wanted.entry().title(), wanted.entry().parentId(), wanted.body(), Set.of(), Set.of()));
-            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        ConfluenceEdits.edit(environment, space, title, change);
     }
 
     private static Record withBody(Record record, String body) {

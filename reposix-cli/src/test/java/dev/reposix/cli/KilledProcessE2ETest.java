@@ -2,14 +2,6 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.api.ManifestEntry;
-import dev.reposix.api.Record;
-import dev.reposix.api.RecordUpdate;
-import dev.reposix.api.SourceOfTruth;
-import dev.reposix.api.UpdateOutcome;
-import dev.reposix.backend.confluence.ConfluenceProvider;
-import dev.reposix.core.RemoteSpec;
-import dev.reposix.core.Reposix;
 import dev.reposix.core.render.RecordFileCodec;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
@@ -26,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -212,15 +203,6 @@ class KilledProcessE2ETest {
     }
 
     private void editInConfluence(String title, String paragraph) {
-        try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
-             SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            Record current = source.readRecord(entry.id()).orElseThrow();
-            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
-                    current.entry().title(), current.entry().parentId(), current.body() + "\n" + paragraph + "\n",
-                    Set.of(), Set.of()));
-            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        ConfluenceEdits.editBody(environment, "DEMO", title, body -> body + "\n" + paragraph + "\n");
     }
 }

@@ -3,16 +3,8 @@ package dev.reposix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reposix.api.ManifestEntry;
-import dev.reposix.api.Record;
 import dev.reposix.api.RecordStatus;
-import dev.reposix.api.RecordUpdate;
-import dev.reposix.api.SourceOfTruth;
-import dev.reposix.api.UpdateOutcome;
-import dev.reposix.backend.confluence.ConfluenceProvider;
 import dev.reposix.cli.GitProcesses.Result;
-import dev.reposix.core.RemoteSpec;
-import dev.reposix.core.Reposix;
 import dev.reposix.core.render.RecordFile;
 import dev.reposix.core.render.RecordFileCodec;
 import dev.reposix.simulator.ConfluenceSimulator;
@@ -36,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -114,19 +105,15 @@ class PushE2ETest {
                 .filter(page -> page.title().equals(title) && page.status().equals("current")).findFirst();
     }
 
-    /** Another editor adds a label to a page in Confluence (no new version). */
-    private void labelInConfluence(String title, String label) {
+    private Map<String, String> withSite() {
         Map<String, String> withSite = new HashMap<>(environment);
         withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
-        try (Reposix other = Reposix.builder().provider(new ConfluenceProvider()).environment(withSite).build();
-             SourceOfTruth source = other.open(new RemoteSpec("confluence", "DEMO"))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            Record current = source.readRecord(entry.id()).orElseThrow();
-            assertThat(source.update(new RecordUpdate(current.id(), current.entry().version(), current.entry().title(),
-                    current.entry().parentId(), current.body(), Set.of(label), Set.of())))
-                    .isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        return withSite;
+    }
+
+    /** Another editor adds a label to a page in Confluence (no new version). */
+    private void labelInConfluence(String title, String label) {
+        ConfluenceEdits.addLabel(withSite(), "DEMO", title, label);
     }
 
     /** The version message Confluence shows for a page's current version, read over REST. */
@@ -142,17 +129,7 @@ class PushE2ETest {
 
     /** Another editor changes a page in Confluence, through the REST API. */
     private void editInConfluence(String title, UnaryOperator<String> body) {
-        Map<String, String> withSite = new HashMap<>(environment);
-        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
-        try (Reposix other = Reposix.builder().provider(new ConfluenceProvider()).environment(withSite).build();
-             SourceOfTruth source = other.open(new RemoteSpec("confluence", "DEMO"))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            Record current = source.readRecord(entry.id()).orElseThrow();
-            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
-                    current.entry().title(), current.entry().parentId(), body.apply(current.body()), Set.of(), Set.of()));
-            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        ConfluenceEdits.editBody(withSite(), "DEMO", title, body);
     }
 
     @Test

@@ -2,15 +2,7 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.api.ManifestEntry;
-import dev.reposix.api.Record;
-import dev.reposix.api.RecordUpdate;
-import dev.reposix.api.SourceOfTruth;
-import dev.reposix.api.UpdateOutcome;
-import dev.reposix.backend.confluence.ConfluenceProvider;
 import dev.reposix.cli.GitProcesses.Result;
-import dev.reposix.core.RemoteSpec;
-import dev.reposix.core.Reposix;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
@@ -22,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -186,23 +177,10 @@ class PushFaultsE2ETest {
     }
 
     private void prependInConfluence(String title, String line) {
-        try (Reposix other = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
-             SourceOfTruth source = other.open(new RemoteSpec("confluence", "DEMO"))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            Record current = source.readRecord(entry.id()).orElseThrow();
-            assertThat(source.update(new RecordUpdate(current.id(), current.entry().version(), current.entry().title(),
-                    current.entry().parentId(), line + "\n\n" + current.body(), Set.of(), Set.of())))
-                    .isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        ConfluenceEdits.editBody(environment, "DEMO", title, body -> line + "\n\n" + body);
     }
 
     private void deleteInConfluence(String title) {
-        try (Reposix other = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
-             SourceOfTruth source = other.open(new RemoteSpec("confluence", "DEMO"))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            source.delete(entry.id());
-        }
+        ConfluenceEdits.delete(environment, "DEMO", title);
     }
 }

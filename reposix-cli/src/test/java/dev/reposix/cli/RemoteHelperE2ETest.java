@@ -2,20 +2,10 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.api.ManifestEntry;
-import dev.reposix.api.Record;
-import dev.reposix.api.RecordUpdate;
-import dev.reposix.api.SourceOfTruth;
-import dev.reposix.api.UpdateOutcome;
-import dev.reposix.backend.confluence.ConfluenceProvider;
-import dev.reposix.core.RemoteSpec;
-import dev.reposix.core.Reposix;
 import dev.reposix.git.CacheLock;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.seed.Seeds;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import dev.reposix.cli.GitProcesses.Result;
 import org.junit.jupiter.api.AfterEach;
@@ -106,15 +94,7 @@ class RemoteHelperE2ETest {
     private void appendInConfluence(String title, String text) {
         Map<String, String> withSite = new HashMap<>(environment);
         withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
-        try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(withSite).build();
-             SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            Record current = source.readRecord(entry.id()).orElseThrow();
-            UpdateOutcome outcome = source.update(new RecordUpdate(current.id(), current.entry().version(),
-                    current.entry().title(), current.entry().parentId(), current.body() + text, Set.of(), Set.of()));
-            assertThat(outcome).isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        ConfluenceEdits.editBody(withSite, "DEMO", title, body -> body + text);
     }
 
     @Test

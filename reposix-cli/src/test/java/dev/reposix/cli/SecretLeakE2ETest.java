@@ -9,15 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.reposix.api.ManifestEntry;
-import dev.reposix.api.Record;
-import dev.reposix.api.RecordUpdate;
-import dev.reposix.api.SourceOfTruth;
-import dev.reposix.api.UpdateOutcome;
-import dev.reposix.backend.confluence.ConfluenceProvider;
 import dev.reposix.cli.GitProcesses.Result;
-import dev.reposix.core.RemoteSpec;
-import dev.reposix.core.Reposix;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.seed.Seeds;
 import java.io.IOException;
@@ -30,7 +22,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -227,15 +218,7 @@ class SecretLeakE2ETest {
     }
 
     private void editInConfluence(String title, UnaryOperator<String> change) {
-        try (Reposix browser = Reposix.builder().provider(new ConfluenceProvider()).environment(environment).build();
-             SourceOfTruth source = browser.open(new RemoteSpec("confluence", "DEMO"))) {
-            ManifestEntry entry = source.manifest().stream().filter(candidate -> candidate.title().equals(title))
-                    .findFirst().orElseThrow();
-            Record current = source.readRecord(entry.id()).orElseThrow();
-            assertThat(source.update(new RecordUpdate(current.id(), current.entry().version(), current.entry().title(),
-                    current.entry().parentId(), change.apply(current.body()), Set.of(), Set.of())))
-                    .isInstanceOf(UpdateOutcome.Updated.class);
-        }
+        ConfluenceEdits.editBody(environment, "DEMO", title, change);
     }
 
     /**
