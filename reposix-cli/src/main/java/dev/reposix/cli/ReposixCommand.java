@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         name = "reposix",
         mixinStandardHelpOptions = true,
         versionProvider = ReposixCommand.VersionProvider.class,
-        subcommands = {InitCommand.class, AttachCommand.class, SyncCommand.class, PushCommand.class, MirrorCommand.class, HistoryCommand.class, BackendsCommand.class, SpacesCommand.class,
+        subcommands = {InitCommand.class, AttachCommand.class, SyncCommand.class, DoctorCommand.class, PushCommand.class, MirrorCommand.class, HistoryCommand.class, BackendsCommand.class, SpacesCommand.class,
             ListCommand.class, ConvertCommand.class,
             ExplainCommand.class, SimCommand.class, DemoCommand.class,
             HelpCommand.class},

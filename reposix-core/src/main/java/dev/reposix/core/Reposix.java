@@ -173,6 +173,22 @@ public final class Reposix implements AutoCloseable {
     }
 
     /**
+     * The settings a backend still needs, without opening anything: one line per missing setting,
+     * naming its environment variable and where to get a value; never a value. {@code reposix doctor}
+     * uses it.
+     *
+     * @param scheme the backend's scheme
+     * @return the lines, empty when every required setting is present
+     * @throws ReposixException if no backend has the scheme
+     * @since 0.1
+     */
+    public List<String> missingSettings(String scheme) {
+        SourceOfTruthProvider provider = registry.require(scheme);
+        return SettingsResolver.missing(provider, configuration.environment(),
+                configuration.explicitSettings().getOrDefault(scheme, Map.of()));
+    }
+
+    /**
      * Backend-specific work for {@link #withBackend}.
      *
      * @param <T> the result type

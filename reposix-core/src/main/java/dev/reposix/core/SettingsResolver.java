@@ -22,6 +22,22 @@ final class SettingsResolver {
 
     static Settings resolve(SourceOfTruthProvider provider, Map<String, String> environment,
             Map<String, String> explicitValues) {
+        Resolution resolution = resolution(provider, environment, explicitValues);
+        if (!resolution.missing().isEmpty()) {
+            throw new ReposixException(StandardErrorCode.MISSING_SETTINGS,
+                    missingMessage(provider.scheme(), resolution.missing()));
+        }
+        return resolution.settings();
+    }
+
+    /** The lines naming each missing setting (variable and where to get a value), without throwing. */
+    static List<String> missing(SourceOfTruthProvider provider, Map<String, String> environment,
+            Map<String, String> explicitValues) {
+        return resolution(provider, environment, explicitValues).missing();
+    }
+
+    private static Resolution resolution(SourceOfTruthProvider provider, Map<String, String> environment,
+            Map<String, String> explicitValues) {
         List<Setting> definitions = provider.settings();
         Map<String, String> values = new LinkedHashMap<>();
         List<Setting> missing = new ArrayList<>();
@@ -43,10 +59,10 @@ final class SettingsResolver {
             lines.add(String.format("%-" + width + "s", setting.environmentVariable()) + "  " + setting.help());
         }
         lines.addAll(provider.missingSettings(settings));
-        if (!lines.isEmpty()) {
-            throw new ReposixException(StandardErrorCode.MISSING_SETTINGS, missingMessage(provider.scheme(), lines));
-        }
-        return settings;
+        return new Resolution(settings, List.copyOf(lines));
+    }
+
+    private record Resolution(Settings settings, List<String> missing) {
     }
 
     private static String missingMessage(String scheme, List<String> lines) {

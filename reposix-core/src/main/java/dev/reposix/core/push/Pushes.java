@@ -40,6 +40,15 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 public final class Pushes {
 
+    /**
+     * The file name of the intent journal in the cache directory: present while a push writes, so a
+     * leftover one means a push was interrupted.
+     *
+     * @since 0.1
+     */
+    public static final String JOURNAL_FILE = PushApplier.JOURNAL;
+
+
     private final Map<String, String> environment;
     private final Function<RemoteSpec, SourceOfTruth> opener;
     private final Clock clock;
