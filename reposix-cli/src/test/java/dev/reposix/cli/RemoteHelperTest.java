@@ -128,10 +128,14 @@ class RemoteHelperTest {
     @Test
     void urlsWithoutAProjectAreRejected() {
         for (String url : new String[] {"https://acme.atlassian.net/wiki", "https://acme.atlassian.net/confluence/projects/",
-                "/confluence/projects/X", "confluence/projects/X", "https://h/confluence/projects/a/b"}) {
-            assertThatThrownBy(() -> HelperUrl.parse(url)).as(url).isInstanceOf(ReposixException.class)
-                    .extracting(failure -> ((ReposixException) failure).errorCode())
-                    .isEqualTo(CoreErrorCode.INVALID_REMOTE);
+                "/confluence/projects/X", "confluence/projects/X", "https://h/confluence/projects/a/b", "reposix::",
+                "reposix::not-a-url", "", "reposix::https://acme.atlassian.net/confluence/ENG",
+                "https://h/confluence/projects/..", "reposix::https://h/projects/X"}) {
+            assertThatThrownBy(() -> HelperUrl.parse(url)).as(url).isInstanceOfSatisfying(ReposixException.class,
+                    failure -> {
+                        assertThat(failure.errorCode()).isEqualTo(CoreErrorCode.INVALID_REMOTE);
+                        assertThat(failure.getMessage()).contains("reposix::<base-url>/<scheme>/projects/<project>");
+                    });
         }
     }
 }

@@ -30,6 +30,12 @@ public record RemoteSpec(String scheme, String project) {
                 || project.chars().anyMatch(character -> Character.isWhitespace(character) || character < 0x20)) {
             throw invalid(scheme + SEPARATOR + project);
         }
+        // A project is one key: it becomes one segment of the remote URL and of the cache path.
+        if (project.contains("/") || project.contains("\\") || project.equals(".") || project.equals("..")) {
+            throw new ReposixException(CoreErrorCode.INVALID_REMOTE, "'" + scheme + SEPARATOR + project
+                    + "' is not a remote: the project is a single key, without / or \\ and not . or ..;"
+                    + " write <scheme>::<project>, for example confluence::ENG");
+        }
     }
 
     /**

@@ -17,11 +17,12 @@ class RemoteSpecTest {
 
     @Test
     void rejectsAnythingElseWithAnExample() {
-        for (String bad : new String[] {"ENG", "::ENG", "confluence::", "Confluence::ENG", "confluence::two words"}) {
+        for (String bad : new String[] {"ENG", "::ENG", "confluence::", "Confluence::ENG", "confluence::two words",
+                "confluence:ENG", "::", "", "confluence::a/b", "confluence::a\\b", "confluence::..", "confluence::."}) {
             assertThatThrownBy(() -> RemoteSpec.parse(bad)).as(bad)
                     .isInstanceOfSatisfying(ReposixException.class, error -> {
                         assertThat(error.errorCode()).isEqualTo(CoreErrorCode.INVALID_REMOTE);
-                        assertThat(error.getMessage()).contains("confluence::ENG");
+                        assertThat(error.getMessage()).contains("'" + bad + "' is not a remote").contains("confluence::ENG");
                     });
         }
     }

@@ -100,6 +100,14 @@ class ConfluenceProviderTest {
 
         assertThat(error.errorCode()).isEqualTo(StandardErrorCode.INVALID_SETTING);
         assertThat(error.getMessage()).contains("must not contain credentials").doesNotContain("pw99");
+        for (String url : new String[] {"jane:pw99@acme.atlassian.net", "jane:pw99@acme atlassian", "ftp://jane:pw99@h"}) {
+            ReposixException refused = openWith(credentialsAnd("REPOSIX_CONFLUENCE_BASE_URL", url));
+            assertThat(refused.errorCode()).as(url).isEqualTo(StandardErrorCode.INVALID_SETTING);
+            assertThat(refused.getMessage()).as(url).contains("REPOSIX_CONFLUENCE_BASE_URL").contains("http(s) URL")
+                    .doesNotContain("pw99");
+        }
+        assertThat(openWith(credentialsAnd("REPOSIX_CONFLUENCE_BASE_URL", "acme.atlassian.net")).getMessage())
+                .contains("add the scheme: https://acme.atlassian.net");
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class EgressPolicy {
     private static final Pattern ENTRY = Pattern.compile(
             "(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?<host>\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::(?<port>\\*|[0-9]{1,5}))?/?");
 
+    private static final Pattern USER_INFO = Pattern.compile("//[^/@,\\s]*@");
+
     private final String configuredValue;
     private final List<AllowedOrigin> allowed;
     private final Optional<String> configurationError;
@@ -70,16 +72,22 @@ public final class EgressPolicy {
                 if (value.isBlank()) {
                     return denyAll(value, VARIABLE + " is set but empty, so every request is denied");
                 }
-                return denyAll(value, VARIABLE + " has an empty entry in '" + value + "'");
+                return denyAll(value, VARIABLE + " has an empty entry in '" + withoutUserInfo(value)
+                        + "': remove the extra comma");
             }
             Optional<AllowedOrigin> parsed = parseEntry(entry);
             if (parsed.isEmpty()) {
-                return denyAll(value, VARIABLE + " has a malformed entry '" + entry
+                return denyAll(value, VARIABLE + " has a malformed entry '" + withoutUserInfo(entry)
                         + "': expected scheme://host[:port] with scheme http or https and port a number or *");
             }
             allowed.add(parsed.get());
         }
         return new EgressPolicy(value, allowed, Optional.empty());
+    }
+
+    // An entry with user-info is malformed, but its password must not reach the error message.
+    private static String withoutUserInfo(String text) {
+        return USER_INFO.matcher(text).replaceAll("//");
     }
 
     private static EgressPolicy denyAll(String value, String error) {
@@ -189,7 +197,7 @@ public final class EgressPolicy {
 
     @Override
     public String toString() {
-        return VARIABLE + "=" + configuredValue;
+        return VARIABLE + "=" + withoutUserInfo(configuredValue);
     }
 
     private record AllowedOrigin(Origin origin, boolean anyPort) {

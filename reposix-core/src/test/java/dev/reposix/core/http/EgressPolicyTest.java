@@ -105,4 +105,24 @@ class EgressPolicyTest {
                 .isInstanceOf(ReposixException.class)
                 .satisfies(error -> assertThat(error.getMessage()).doesNotContain("hunter2"));
     }
+
+    @Test
+    void everyMalformedValueDeniesEverythingQuotingTheEntryButNeverItsPassword() {
+        for (String value : new String[] {"acme.atlassian.net", "https://", "ftp://x", "https://host/path", "*",
+                "https://acme.atlassian.net,", "https://acme.atlassian.net, ,http://127.0.0.1:*",
+                "https://jane:pw-7@acme.atlassian.net", "http://127.0.0.1:*,,https://jane:pw-7@acme.atlassian.net"}) {
+            EgressPolicy policy = EgressPolicy.parse(value);
+
+            assertThat(policy.allows(URI.create("https://acme.atlassian.net/"))).as(value).isFalse();
+            assertThat(policy.allows(URI.create("http://127.0.0.1:8080/"))).as(value).isFalse();
+            assertThatThrownBy(() -> policy.check(URI.create("https://acme.atlassian.net/"))).as(value)
+                    .isInstanceOfSatisfying(ReposixException.class, error -> {
+                        assertThat(error.errorCode()).isEqualTo(HttpErrorCode.EGRESS_POLICY_INVALID);
+                        assertThat(error.getMessage()).contains("REPOSIX_ALLOWED_ORIGINS has a")
+                                .contains("Nothing was sent").contains("export REPOSIX_ALLOWED_ORIGINS=")
+                                .doesNotContain("pw-7");
+                    });
+            assertThat(policy.toString()).doesNotContain("pw-7");
+        }
+    }
 }

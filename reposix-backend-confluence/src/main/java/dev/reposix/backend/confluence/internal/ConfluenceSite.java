@@ -91,16 +91,19 @@ public record ConfluenceSite(URI baseUrl, String email, String token) {
     }
 
     private static URI baseUrl(String value) {
+        String shown = withoutCredentials(value.trim());
+        String hint = shown.contains("://") ? "" : " (add the scheme: https://" + shown + ")";
         URI uri;
         try {
             uri = new URI(value.trim());
         } catch (URISyntaxException malformed) {
-            throw invalid("REPOSIX_CONFLUENCE_BASE_URL is not a URL; expected e.g. https://acme.atlassian.net");
+            throw invalid("REPOSIX_CONFLUENCE_BASE_URL='" + shown + "' is not a URL: it must be an http(s) URL such as"
+                    + " https://acme.atlassian.net" + hint);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
             throw invalid("REPOSIX_CONFLUENCE_BASE_URL must be an http(s) URL such as https://acme.atlassian.net, not '"
-                    + RedactedUri.of(uri) + "'");
+                    + shown + "'" + hint);
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalid("REPOSIX_CONFLUENCE_BASE_URL must not contain credentials, a query or a fragment ("
@@ -110,6 +113,11 @@ public record ConfluenceSite(URI baseUrl, String email, String token) {
         // People paste the address they see in the browser or the API docs; the API root is derived.
         path = path.replaceFirst("/+$", "").replaceFirst("/wiki(/api/v2)?$", "").replaceFirst("/+$", "");
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+
+    // Whatever precedes an '@' may be a password, even when the value is too broken to parse as a URL.
+    private static String withoutCredentials(String value) {
+        return value.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)?.*@", "$1");
     }
 
     private static ReposixException invalid(String message) {
