@@ -299,6 +299,8 @@ class PushE2ETest {
         refusals.put("symlink", "(invalid file)");
         refusals.put("executable", "(invalid file)");
         refusals.put("not markdown", "(invalid file)");
+        refusals.put("submodule", "(invalid file)");
+        refusals.put("not utf-8", "(invalid file)");
         refusals.put("copied id", "(bad id)");
         refusals.put("unknown id", "(bad id)");
         refusals.put("orphan folder", "(unsupported)");
@@ -311,6 +313,9 @@ class PushE2ETest {
                     tree.resolve("pages/Run.md").toFile().setExecutable(true);
                 }
                 case "not markdown" -> Files.write(tree.resolve("pages/diagram.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+                case "submodule" -> git.gitOk(tree, "update-index", "--add", "--cacheinfo",
+                        "160000," + git.gitOk(tree, "rev-parse", "HEAD").strip() + ",pages/Vendored.md");
+                case "not utf-8" -> Files.write(tree.resolve("pages/Latin.md"), new byte[] {'#', ' ', 'C', 'a', 'f', (byte) 0xE9, '\n'});
                 case "copied id" -> Files.writeString(tree.resolve("pages/Glossary copy.md"), glossary);
                 case "unknown id" -> Files.writeString(tree.resolve("pages/Stray.md"), "---\nid: '999999'\ntitle: Stray\n---\nx\n");
                 case "orphan folder" -> {
@@ -320,7 +325,10 @@ class PushE2ETest {
                 default -> Files.writeString(tree.resolve(".reposix/config"), "layout = flat\n",
                         StandardOpenOption.APPEND);
             }
-            commit("Try " + refusal.getKey());
+            if (!refusal.getKey().equals("submodule")) {
+                git.gitOk(tree, "add", "-A"); // a gitlink has no folder in the work tree: add -A would drop it
+            }
+            git.gitOk(tree, "commit", "-qm", "Try " + refusal.getKey());
             simulator.counters().reset();
 
             Result refused = push();
