@@ -408,4 +408,21 @@ class PushE2ETest {
         git.gitOk(tree, "pull", "--ff-only", "origin", "main");
         assertThat(tree.resolve("pages/FAQ.md")).doesNotExist();
     }
+
+    @Test
+    void aPageLargerThanConfluenceAcceptsIsRefusedNamingItAndNothingChanges() throws Exception {
+        int version = page("Glossary").versionNumber();
+        String paragraph = "A line of a page far too large for Confluence. ".repeat(20) + "\n\n";
+        edit("pages/Glossary.md", appending(paragraph.repeat(6 * 1024 * 1024 / paragraph.length())));
+        commit("A 6 MB glossary");
+        String cacheMain = git.gitOk(temporary.resolve("cache/confluence-DEMO.git"), "rev-parse", "main");
+
+        Result refused = push();
+
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("! [remote rejected] main -> main").contains("RPX-2004")
+                .contains("too large for Confluence").contains("Glossary");
+        assertThat(page("Glossary").versionNumber()).isEqualTo(version);
+        assertThat(git.gitOk(temporary.resolve("cache/confluence-DEMO.git"), "rev-parse", "main")).isEqualTo(cacheMain);
+    }
 }
