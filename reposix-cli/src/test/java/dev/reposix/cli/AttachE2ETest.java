@@ -2,8 +2,6 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.simulator.ConfluenceSimulator;
-import dev.reposix.simulator.seed.Seeds;
 import dev.reposix.testkit.RecordingSocketServer;
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +33,7 @@ class AttachE2ETest {
     Path temporary;
 
     private final CliRunner cli = new CliRunner();
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     /** The machine that keeps the mirror in sync. */
     private Map<String, String> syncer;
     /** The reader's machine: another cache, the helper on PATH. */
@@ -45,11 +43,9 @@ class AttachE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
-                .seed(Seeds.demo()).start();
-        syncer = Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-5150-secret",
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("sync-cache").toString());
+        site = SimulatedSite.start(temporary);
+        syncer = site.environment();
+        syncer.put("REPOSIX_CACHE_DIR", temporary.resolve("sync-cache").toString());
         reader = new HashMap<>(syncer);
         reader.put("REPOSIX_CACHE_DIR", temporary.resolve("reader-cache").toString());
         reader.put("PATH", DISTRIBUTION.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
@@ -63,7 +59,7 @@ class AttachE2ETest {
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     private int attach(String... options) {
@@ -125,7 +121,7 @@ class AttachE2ETest {
 
         assertThat(attach()).as(cli.stderr()).isZero();
 
-        String url = "reposix::" + simulator.baseUrl() + "/confluence/projects/DEMO?mirror=origin";
+        String url = "reposix::" + site.baseUrl() + "/confluence/projects/DEMO?mirror=origin";
         assertThat(config("--get", "remote.reposix.url")).isEqualTo(url);
         assertThat(config("--get", "remote.pushDefault")).isEqualTo("reposix");
         assertThat(config("--get-all", "remote.origin.fetch")).isEqualTo("+refs/heads/*:refs/remotes/origin/*\n"
@@ -302,7 +298,7 @@ class AttachE2ETest {
     }
 
     private String storageOf(String title) {
-        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
                 .findFirst().orElseThrow().body();
     }
 
@@ -333,7 +329,7 @@ class AttachE2ETest {
             String before = storageOf("Glossary");
             Files.writeString(clone.resolve(GLOSSARY), Files.readString(clone.resolve(GLOSSARY)) + "\nNever sent.\n");
             commitInClone("Glossary: a line for a denied mirror");
-            simulator.counters().reset();
+            site.simulator().counters().reset();
 
             GitProcesses.Result rejected = push();
 
@@ -341,7 +337,7 @@ class AttachE2ETest {
             assertThat(rejected.stderr()).contains("! [remote rejected] main -> main (egress-denied)")
                     .contains("RPX-1001").contains(excluded.origin());
             assertThat(storageOf("Glossary")).isEqualTo(before);
-            assertThat(simulator.counters().snapshot().keySet()).as("requests to Confluence")
+            assertThat(site.simulator().counters().snapshot().keySet()).as("requests to Confluence")
                     .allMatch(endpoint -> endpoint.startsWith("GET "));
             assertThat(excluded.connections()).as("connections to the excluded mirror").isZero();
             assertThat(excluded.bytesReceived()).isZero();

@@ -3,18 +3,15 @@ package dev.reposix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.git.CacheLock;
-import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestLatch;
-import dev.reposix.simulator.seed.Seeds;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,30 +26,27 @@ class ConcurrentSyncE2ETest {
     @TempDir
     Path temporary;
 
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
 
     @BeforeEach
     void start() {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-77-secret").seed(Seeds.demo())
-                .start();
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-77-secret",
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_LOCK_WAIT", "1"));
+        site = SimulatedSite.start(temporary);
+        environment = site.environment();
+        environment.put("REPOSIX_LOCK_WAIT", "1");
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     @Test
     void aSecondSyncWhileTheFirstHoldsTheCacheRefusesWithTheDocumentedCodeAndBreaksNothing() throws Exception {
         Path tree = temporary.resolve("tree");
-        assertThat(new CliRunner().run(environment, getClass().getClassLoader(), "init", "confluence::DEMO",
-                tree.toString())).isZero();
+        site.init(environment, "DEMO", tree);
         RequestLatch latch = new RequestLatch();
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
 
         CliRunner first = new CliRunner();
         CompletableFuture<Integer> holding = CompletableFuture.supplyAsync(() ->
@@ -66,7 +60,7 @@ class ConcurrentSyncE2ETest {
         assertThat(refused).isEqualTo(ExitCodes.CONFLICT);
         assertThat(second.stderr()).contains("RPX-3007");
         assertThat(holding.get(60, TimeUnit.SECONDS)).as(first.stderr()).isZero();
-        Process fsck = new ProcessBuilder("git", "-C", temporary.resolve("cache/confluence-DEMO.git").toString(),
+        Process fsck = new ProcessBuilder("git", "-C", site.cache("DEMO").toString(),
                 "fsck", "--strict").redirectErrorStream(true).start();
         String output = new String(fsck.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(fsck.waitFor()).as(output).isZero();
@@ -75,9 +69,8 @@ class ConcurrentSyncE2ETest {
     @Test
     void aLockLeftByAKilledProcessDiesWithItAndTheNextSyncProceeds() throws Exception {
         Path tree = temporary.resolve("tree");
-        assertThat(new CliRunner().run(environment, getClass().getClassLoader(), "init", "confluence::DEMO",
-                tree.toString())).isZero();
-        Path cache = temporary.resolve("cache/confluence-DEMO.git");
+        site.init(environment, "DEMO", tree);
+        Path cache = site.cache("DEMO");
         ConfluenceEdits.replaceBody(environment, "DEMO", "Glossary", "<p>Edited while a sync was killed.</p>");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

@@ -2,15 +2,12 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.simulator.ConfluenceSimulator;
-import dev.reposix.simulator.seed.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,13 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code reposix doctor} on a tree made by init against the simulator, healthy and then broken one thing at a time. */
 class DoctorE2ETest {
 
-    private static final String TOKEN = "tok-doctor-5150-secret";
-
     @TempDir
     Path temporary;
 
     private final CliRunner cli = new CliRunner();
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
     private Path tree;
     private Path cache;
@@ -36,23 +31,20 @@ class DoctorE2ETest {
 
     @BeforeEach
     void start() throws IOException {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", TOKEN).seed(Seeds.demo()).start();
+        site = SimulatedSite.start(temporary);
         helperFolder = Files.createDirectories(temporary.resolve("bin"));
         Path helper = Files.writeString(helperFolder.resolve(RemoteHelper.NAME), "#!/bin/sh\nexit 1\n");
         Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", TOKEN,
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "PATH", helperFolder.toString()));
+        environment = site.environment();
+        environment.put("PATH", helperFolder.toString());
         tree = temporary.resolve("tree");
         assertThat(reposix("init", "confluence::DEMO", tree.toString())).as(cli.stderr()).isZero();
-        try (Stream<Path> caches = Files.list(temporary.resolve("cache"))) {
-            cache = caches.filter(path -> path.getFileName().toString().endsWith(".git")).findFirst().orElseThrow();
-        }
+        cache = site.cache("DEMO");
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     private int reposix(String... args) {
@@ -63,7 +55,7 @@ class DoctorE2ETest {
         List<String> args = new java.util.ArrayList<>(List.of("doctor", tree.toString()));
         args.addAll(List.of(more));
         int exitCode = reposix(args.toArray(String[]::new));
-        assertThat(cli.stdout() + cli.stderr()).doesNotContain(TOKEN);
+        assertThat(cli.stdout() + cli.stderr()).doesNotContain(SimulatedSite.TOKEN);
         return exitCode;
     }
 
@@ -97,7 +89,7 @@ class DoctorE2ETest {
         environment.put("REPOSIX_ALLOWED_ORIGINS", "https://acme.atlassian.net");
         assertThat(doctor()).isEqualTo(ExitCodes.USER);
         assertThat(cli.stdout()).contains("error  egress")
-                .contains("fix: export REPOSIX_ALLOWED_ORIGINS=\"https://acme.atlassian.net," + simulator.baseUrl() + "\"");
+                .contains("fix: export REPOSIX_ALLOWED_ORIGINS=\"https://acme.atlassian.net," + site.baseUrl() + "\"");
     }
 
     @Test

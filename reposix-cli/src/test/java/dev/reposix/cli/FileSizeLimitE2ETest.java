@@ -2,13 +2,10 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.seed.Seeds;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,21 +29,19 @@ class FileSizeLimitE2ETest {
     @TempDir
     Path temporary;
 
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
 
     @BeforeEach
     void start() {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-6-secret")
-                .seed(Seeds.generated("BIG", PAGES, 400, 11L)).start();
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-6-secret",
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_LOCK_WAIT", "1"));
+        site = SimulatedSite.start(temporary, Seeds.generated("BIG", PAGES, 400, 11L));
+        environment = site.environment();
+        environment.put("REPOSIX_LOCK_WAIT", "1");
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     @Test
@@ -65,10 +60,10 @@ class FileSizeLimitE2ETest {
 
         assertThat(init.exitValue()).as(output).isEqualTo(ExitCodes.USER);
         assertThat(output).containsPattern("error: RPX-300[0-9]|error: RPX-301[0-9]")
-                .containsAnyOf(tree.toString(), temporary.resolve("cache").toString());
+                .containsAnyOf(tree.toString(), site.cacheDirectory().toString());
         assertThat(tree).as("no half-written working tree").doesNotExist();
         GitProcesses git = new GitProcesses(environment);
-        Path cache = temporary.resolve("cache/confluence-BIG.git");
+        Path cache = site.cache("BIG");
         git.gitOk(cache, "fsck", "--strict");
 
         CliRunner cli = new CliRunner();

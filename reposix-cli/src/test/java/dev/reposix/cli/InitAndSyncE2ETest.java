@@ -9,21 +9,19 @@ import dev.reposix.api.SourceOfTruth;
 import dev.reposix.backend.confluence.ConfluenceProvider;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.Reposix;
-import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
+import dev.reposix.simulator.seed.Seed;
 import dev.reposix.simulator.seed.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class InitAndSyncE2ETest {
     Path temporary;
 
     private final CliRunner cli = new CliRunner();
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
     private Path tree;
     private Path cache;
@@ -46,17 +44,15 @@ class InitAndSyncE2ETest {
         startWith(Seeds.demo());
     }
 
-    private void startWith(dev.reposix.simulator.seed.Seed seed) {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret").seed(seed).start();
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-5150-secret",
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString()));
+    private void startWith(Seed seed) {
+        site = SimulatedSite.start(temporary, seed);
+        environment = site.environment();
         tree = temporary.resolve("tree");
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     private int reposix(String... args) {
@@ -73,11 +69,10 @@ class InitAndSyncE2ETest {
         return output;
     }
 
-    private void init(String space) throws IOException {
+    /** Runs init with this test's runner, so that the test can read what it printed. */
+    private void init(String space) {
         assertThat(reposix("init", "confluence::" + space, tree.toString())).as(cli.stderr()).isZero();
-        try (Stream<Path> caches = Files.list(temporary.resolve("cache"))) {
-            cache = caches.filter(path -> path.getFileName().toString().endsWith(".git")).findFirst().orElseThrow();
-        }
+        cache = site.cache(space);
     }
 
     /** Edits through REST, as someone in a browser would. */
@@ -104,7 +99,7 @@ class InitAndSyncE2ETest {
         assertThat(git(tree, "ls-files")).contains("pages/README.md").contains("pages/Getting Started.md")
                 .contains(".reposix/config").contains(".gitattributes");
         assertThat(git(tree, "remote", "get-url", "origin"))
-                .isEqualTo("reposix::" + simulator.baseUrl() + "/confluence/projects/DEMO\n");
+                .isEqualTo("reposix::" + site.baseUrl() + "/confluence/projects/DEMO\n");
         assertThat(git(cache, "for-each-ref", "--format=%(refname)")).contains("refs/heads/main")
                 .contains("refs/reposix/sync/").contains("refs/mirrors/confluence-head")
                 .contains("refs/mirrors/confluence-synced-at");
@@ -151,13 +146,13 @@ class InitAndSyncE2ETest {
     void noOpSyncMakesNoCommitAndFetchesNoBody() throws Exception {
         init("DEMO");
         String head = git(tree, "rev-parse", "HEAD");
-        simulator.counters().reset();
+        site.simulator().counters().reset();
 
         assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
 
         assertThat(cli.stdout()).contains("Already up to date");
         assertThat(git(tree, "rev-parse", "HEAD")).isEqualTo(head);
-        assertThat(simulator.counters().count("GET /wiki/api/v2/pages")).isZero();
+        assertThat(site.simulator().counters().count("GET /wiki/api/v2/pages")).isZero();
         assertThat(git(cache, "for-each-ref", "refs/reposix/sync/").lines().count()).isEqualTo(1);
     }
 
@@ -205,7 +200,7 @@ class InitAndSyncE2ETest {
         assertThat(Files.readString(tree.resolve("pages/How-To Guides/Link Pages.md"))).contains("(Format%20Tables.md)");
         List<String> linking = git(tree, "grep", "-l", "Format%20Tables.md").lines().toList();
         editInConfluence("DEMO", "Format Tables", record -> withTitle(record, "Table Formatting"));
-        simulator.counters().reset();
+        site.simulator().counters().reset();
 
         assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
 
@@ -215,24 +210,25 @@ class InitAndSyncE2ETest {
 
         assertThat(Files.readString(tree.resolve("pages/How-To Guides/Link Pages.md")))
                 .contains("(Table%20Formatting.md)").doesNotContain("Format%20Tables.md");
-        assertThat(simulator.counters().count("GET /wiki/api/v2/pages")).as("one bulk read, for the renamed page")
+        assertThat(site.simulator().counters().count("GET /wiki/api/v2/pages")).as("one bulk read, for the renamed page")
                 .isEqualTo(1);
         git(cache, "fsck", "--strict");
     }
 
     @Test
     void aSyncThatFailsMidwayLeavesTheCacheAsItWasAndTheNextOneSucceeds() throws Exception {
-        simulator.close();
+        site.close();
         startWith(Seeds.generated("BIG", 600, 400, 3L));
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.resetMidBody()).afterSkipping(2).always());
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.resetMidBody()).afterSkipping(2)
+                .always());
 
         assertThat(reposix("init", "confluence::BIG", tree.toString())).isEqualTo(ExitCodes.EXTERNAL);
-        assertThat(simulator.faults().firedCount()).isPositive();
-        Path bigCache = temporary.resolve("cache/confluence-BIG.git");
+        assertThat(site.simulator().faults().firedCount()).isPositive();
+        Path bigCache = site.cache("BIG");
         assertThat(git(bigCache, "for-each-ref")).isEmpty();
         git(bigCache, "fsck", "--strict", "--no-dangling");
 
-        simulator.faults().clear();
+        site.simulator().faults().clear();
         assertThat(reposix("init", "confluence::BIG", temporary.resolve("tree2").toString())).as(cli.stderr()).isZero();
         assertThat(git(temporary.resolve("tree2"), "ls-files", "pages").lines().count()).isEqualTo(600);
     }

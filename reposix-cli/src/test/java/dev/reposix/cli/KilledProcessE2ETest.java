@@ -3,12 +3,10 @@ package dev.reposix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.core.render.RecordFileCodec;
-import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestLatch;
 import dev.reposix.simulator.seed.SeedPage;
-import dev.reposix.simulator.seed.Seeds;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +39,7 @@ class KilledProcessE2ETest {
     Path temporary;
 
     private final CliRunner cli = new CliRunner();
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
     private GitProcesses git;
     private Path tree;
@@ -49,28 +47,23 @@ class KilledProcessE2ETest {
 
     @BeforeEach
     void start() {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-9-secret").seed(Seeds.demo())
-                .start();
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-9-secret",
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_LOCK_WAIT", "1",
-                "REPOSIX_SYNC_MIN_INTERVAL", "0", "GIT_AUTHOR_NAME", "Jane Writer", "GIT_AUTHOR_EMAIL",
-                "jane@example.com", "GIT_COMMITTER_NAME", "Jane Writer"));
-        environment.put("GIT_COMMITTER_EMAIL", "jane@example.com");
+        site = SimulatedSite.start(temporary);
+        environment = site.gitEnvironment();
+        environment.put("REPOSIX_LOCK_WAIT", "1");
         git = new GitProcesses(environment);
         tree = temporary.resolve("tree");
-        cache = temporary.resolve("cache/confluence-DEMO.git");
+        cache = site.cache("DEMO");
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     @Test
     void initKilledWhileFetchingBodiesLeavesAValidEmptyCacheAndTheNextInitConverges() throws Exception {
         RequestLatch latch = new RequestLatch();
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.hold(latch)).times(1));
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.hold(latch)).times(1));
 
         Process init = launch(temporary, "init", "confluence::DEMO", tree.toString());
         assertThat(latch.awaitArrival(ARRIVAL)).as("init reached the body fetch").isTrue();
@@ -83,7 +76,7 @@ class KilledProcessE2ETest {
         int again = cli.run(environment, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString());
         assertThat(again).as(cli.stderr()).isZero();
         assertThat(git.gitOk(tree, "ls-files", "pages").lines().count())
-                .isEqualTo(simulator.snapshot().spaces().get(0).pages().stream()
+                .isEqualTo(site.simulator().snapshot().spaces().get(0).pages().stream()
                         .filter(page -> page.status().equals("current")).count());
         assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
         git.gitOk(cache, "fsck", "--strict");
@@ -98,7 +91,7 @@ class KilledProcessE2ETest {
         String cacheRefs = git.gitOk(cache, "for-each-ref");
         String treeHead = git.gitOk(tree, "rev-parse", "HEAD");
         RequestLatch latch = new RequestLatch();
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.hold(latch)).times(1));
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.hold(latch)).times(1));
 
         Process sync = launch(tree, "sync");
         assertThat(latch.awaitArrival(ARRIVAL)).as("sync reached the body fetch").isTrue();
@@ -126,7 +119,7 @@ class KilledProcessE2ETest {
         for (String title : titles) {
             versions.put(title, page(title).versionNumber());
         }
-        int pages = simulator.snapshot().spaces().get(0).pages().size();
+        int pages = site.simulator().snapshot().spaces().get(0).pages().size();
         try (Stream<Path> files = Files.walk(tree.resolve("pages"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".md")).toList()) {
                 if (titles.contains(CODEC.parse(file.toString(), Files.readAllBytes(file)).title())) {
@@ -138,7 +131,7 @@ class KilledProcessE2ETest {
         String cacheRefs = git.gitOk(cache, "for-each-ref");
         String tracking = git.gitOk(tree, "rev-parse", "origin/main");
         RequestLatch latch = new RequestLatch();
-        simulator.faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.hold(latch)).afterSkipping(1)
+        site.simulator().faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.hold(latch)).afterSkipping(1)
                 .times(1));
 
         Process push = launchGit(tree, "push", "origin", "main");
@@ -158,7 +151,7 @@ class KilledProcessE2ETest {
             assertThat(page(title).versionNumber()).as(title).isEqualTo(versions.get(title) + 1);
             assertThat(page(title).body()).as(title).containsOnlyOnce("Edited in a push that gets killed.");
         }
-        assertThat(simulator.snapshot().spaces().get(0).pages()).hasSize(pages);
+        assertThat(site.simulator().snapshot().spaces().get(0).pages()).hasSize(pages);
         assertThat(git.gitOk(tree, "rev-parse", "origin/main")).isEqualTo(git.gitOk(tree, "rev-parse", "HEAD"));
         git.gitOk(cache, "fsck", "--strict");
     }
@@ -198,7 +191,7 @@ class KilledProcessE2ETest {
     }
 
     private SeedPage page(String title) {
-        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
                 .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
     }
 

@@ -2,11 +2,9 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestLatch;
-import dev.reposix.simulator.seed.Seeds;
 import dev.reposix.testkit.RecordingSocketServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,24 +31,21 @@ class MirrorSyncE2ETest {
     Path temporary;
 
     private final CliRunner cli = new CliRunner();
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
     private Path mirror;
 
     @BeforeEach
     void start() throws Exception {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
-                .seed(Seeds.demo()).start();
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-5150-secret",
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString()));
+        site = SimulatedSite.start(temporary);
+        environment = site.environment();
         mirror = temporary.resolve("mirror.git");
         git(temporary, "init", "--quiet", "--bare", "--initial-branch=main", mirror.toString());
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     private int reposix(String... args) {
@@ -98,7 +93,7 @@ class MirrorSyncE2ETest {
 
     private HeldRun mirrorSyncHeldAtTheListing() throws InterruptedException {
         RequestLatch latch = new RequestLatch();
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)));
         CliRunner held = new CliRunner();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> held.run(environment,
                 getClass().getClassLoader(), "mirror", "sync", "confluence::DEMO", "--mirror", mirror.toString()));
@@ -194,7 +189,7 @@ class MirrorSyncE2ETest {
     void aFreshMachineTakesTheSyncStateFromTheMirrorAndSyncsIncrementally() throws Exception {
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
         String before = mirrorMain();
-        deleteRecursively(temporary.resolve("cache"));
+        deleteRecursively(site.cacheDirectory());
         editInConfluence("Getting Started", "<p>Edited for a new runner.</p>");
 
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
@@ -211,7 +206,7 @@ class MirrorSyncE2ETest {
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
         String before = mirrorMain();
         editInConfluence("Glossary", "<p>Back on the first machine.</p>");
-        environment.put("REPOSIX_CACHE_DIR", temporary.resolve("cache").toString());
+        environment.put("REPOSIX_CACHE_DIR", site.cacheDirectory().toString());
 
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
 
@@ -313,7 +308,7 @@ class MirrorSyncE2ETest {
         assertThat(mirrorSync()).as(cli.stderr()).isZero();
         editInConfluence("Getting Started", "<p>Edited while two machines sync.</p>");
         RequestLatch latch = new RequestLatch();
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)).times(1));
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.hold(latch)).times(1));
         Map<String, String> firstMachine = Map.copyOf(environment);
         CliRunner first = new CliRunner();
         CompletableFuture<Integer> held = CompletableFuture.supplyAsync(() -> first.run(firstMachine,
@@ -341,7 +336,7 @@ class MirrorSyncE2ETest {
         assertThat(git(mirror, "rev-parse", "main^{tree}")).isEqualTo(git(mirror, "rev-parse", won + "^{tree}"));
         assertThat(git(mirror, "show", "main:pages/Getting Started.md")).contains("Edited while two machines sync.");
         git(mirror, "fsck", "--strict");
-        git(temporary.resolve("cache/confluence-DEMO.git"), "fsck", "--strict");
+        git(site.cache("DEMO"), "fsck", "--strict");
     }
 
     @Test
@@ -383,7 +378,7 @@ class MirrorSyncE2ETest {
 
     @Test
     void credentialsInTheMirrorUrlNeverReachTheOutput() {
-        String url = simulator.baseUrl().replaceFirst("://", "://someone:s3cr3t@") + "/nowhere.git";
+        String url = site.baseUrl().replaceFirst("://", "://someone:s3cr3t@") + "/nowhere.git";
 
         assertThat(reposix("mirror", "sync", "confluence::DEMO", "--mirror", url)).isEqualTo(ExitCodes.EXTERNAL);
 

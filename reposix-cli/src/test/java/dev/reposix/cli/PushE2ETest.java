@@ -7,11 +7,9 @@ import dev.reposix.api.RecordStatus;
 import dev.reposix.cli.GitProcesses.Result;
 import dev.reposix.core.render.RecordFile;
 import dev.reposix.core.render.RecordFileCodec;
-import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.seed.SeedPage;
-import dev.reposix.simulator.seed.Seeds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,32 +46,26 @@ class PushE2ETest {
     Path temporary;
 
     private final CliRunner cli = new CliRunner();
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
     private GitProcesses git;
     private Path tree;
 
     @BeforeEach
     void start() {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
-                .seed(Seeds.demo()).start();
-        simulator.normalizeStorage(true);
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY",
-                "tok-5150-secret", "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_SYNC_MIN_INTERVAL", "0",
-                "GIT_AUTHOR_NAME", "Jane Writer", "GIT_AUTHOR_EMAIL", "jane@example.com",
-                "GIT_COMMITTER_NAME", "Jane Writer", "GIT_COMMITTER_EMAIL", "jane@example.com"));
+        site = SimulatedSite.start(temporary);
+        site.simulator().normalizeStorage(true);
+        environment = site.gitEnvironment();
+        // git reaches the helper with no site configured: the helper takes the site from the remote URL
+        environment.remove("REPOSIX_CONFLUENCE_BASE_URL");
         git = new GitProcesses(environment);
         tree = temporary.resolve("tree");
-        Map<String, String> withSite = new HashMap<>(environment);
-        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
-        assertThat(cli.run(withSite, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString()))
-                .as(cli.stderr()).isZero();
+        site.init(withSite(), "DEMO", tree);
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     private void edit(String path, UnaryOperator<RecordFile> change) throws IOException {
@@ -96,19 +88,18 @@ class PushE2ETest {
     }
 
     private SeedPage page(String title) {
-        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
                 .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
     }
 
     private Optional<SeedPage> currentPage(String title) {
-        return simulator.snapshot().spaces().get(0).pages().stream()
+        return site.simulator().snapshot().spaces().get(0).pages().stream()
                 .filter(page -> page.title().equals(title) && page.status().equals("current")).findFirst();
     }
 
+    /** The git environment with the site named, as a command run outside git needs it. */
     private Map<String, String> withSite() {
-        Map<String, String> withSite = new HashMap<>(environment);
-        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
-        return withSite;
+        return site.gitEnvironment();
     }
 
     /** Another editor adds a label to a page in Confluence (no new version). */
@@ -119,9 +110,9 @@ class PushE2ETest {
     /** The version message Confluence shows for a page's current version, read over REST. */
     private String versionMessageOf(String pageId) throws Exception {
         java.net.http.HttpRequest request = HttpRequest.newBuilder(
-                URI.create(simulator.baseUrl() + "/wiki/api/v2/pages/" + pageId))
+                URI.create(site.baseUrl() + "/wiki/api/v2/pages/" + pageId))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "bot@acme.example:tok-5150-secret".getBytes(StandardCharsets.UTF_8))).build();
+                        (SimulatedSite.EMAIL + ":" + SimulatedSite.TOKEN).getBytes(StandardCharsets.UTF_8))).build();
         String json = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofString()).body();
         return new ObjectMapper().readTree(json).path("version").path("message").asText();
@@ -142,9 +133,7 @@ class PushE2ETest {
                     file.body() + "\nPushed from git.\n");
         });
         commit("Add a line to the glossary");
-        Map<String, String> withSite = new HashMap<>(environment);
-        withSite.put("REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl());
-        assertThat(cli.run(withSite, getClass().getClassLoader(), "push", "--dry-run", tree.toString()))
+        assertThat(cli.run(withSite(), getClass().getClassLoader(), "push", "--dry-run", tree.toString()))
                 .as(cli.stderr()).isZero();
         assertThat(cli.stdout()).contains("update  pages/Glossary.md  +label reviewed");
         assertThat(page("Glossary").versionNumber()).isEqualTo(version);
@@ -208,7 +197,7 @@ class PushE2ETest {
         edit("pages/Getting Started/First Steps.md", appending("Edited after the pull."));
         commit("Edit the new page");
         assertThat(push().exitCode()).isZero();
-        assertThat(simulator.snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("First Steps"))
+        assertThat(site.simulator().snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("First Steps"))
                 .hasSize(1);
     }
 
@@ -231,14 +220,14 @@ class PushE2ETest {
 
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.stderr()).contains("! [remote rejected] main -> main (bulk-delete)");
-        assertThat(simulator.snapshot().spaces().get(0).pages()).allMatch(page -> page.status().equals("current"));
+        assertThat(site.simulator().snapshot().spaces().get(0).pages()).allMatch(page -> page.status().equals("current"));
 
         git.gitOk(tree, "commit", "--amend", "-qm", "Retire six pages [allow-bulk-delete]");
         Result accepted = push();
 
         assertThat(accepted.exitCode()).as(accepted.stderr()).isZero();
         assertThat(accepted.stderr()).contains("0 page(s) created, 0 updated, 6 deleted");
-        assertThat(simulator.snapshot().spaces().get(0).pages()).filteredOn(page -> !page.status().equals("current"))
+        assertThat(site.simulator().snapshot().spaces().get(0).pages()).filteredOn(page -> !page.status().equals("current"))
                 .hasSize(6);
     }
 
@@ -282,13 +271,13 @@ class PushE2ETest {
     void anUnparseableFileIsRefusedNamingItAndNothingIsWritten() throws Exception {
         Files.writeString(tree.resolve("pages/Glossary.md"), "---\ntitle: [unclosed\n---\nbody\n", StandardCharsets.UTF_8);
         commit("Break the frontmatter");
-        simulator.counters().reset();
+        site.simulator().counters().reset();
 
         Result refused = push();
 
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.stderr()).contains("(invalid file)").contains("pages/Glossary.md:");
-        assertThat(simulator.counters().total()).isZero();
+        assertThat(site.simulator().counters().total()).isZero();
         assertThat(new TreeSet<>(List.of(refused.stderr().split("\n")))).noneMatch(line -> line.contains("tok-5150"));
     }
 
@@ -329,13 +318,13 @@ class PushE2ETest {
                 git.gitOk(tree, "add", "-A"); // a gitlink has no folder in the work tree: add -A would drop it
             }
             git.gitOk(tree, "commit", "-qm", "Try " + refusal.getKey());
-            simulator.counters().reset();
+            site.simulator().counters().reset();
 
             Result refused = push();
 
             assertThat(refused.exitCode()).as(refusal.getKey()).isNotZero();
             assertThat(refused.stderr()).as(refusal.getKey()).contains("! [remote rejected] main -> main " + refusal.getValue());
-            assertThat(simulator.counters().total()).as(refusal.getKey()).isZero();
+            assertThat(site.simulator().counters().total()).as(refusal.getKey()).isZero();
             git.gitOk(tree, "reset", "-q", "--hard", "HEAD~1");
             git.gitOk(tree, "clean", "-qfd");
         }
@@ -357,7 +346,7 @@ class PushE2ETest {
             }
         }
         commit("Four edits");
-        simulator.faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.status(400)).afterSkipping(2)
+        site.simulator().faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.status(400)).afterSkipping(2)
                 .times(1));
 
         Result interrupted = push();
@@ -382,8 +371,8 @@ class PushE2ETest {
         edit("pages/Glossary.md", appending("Written, answer lost."));
         Files.writeString(tree.resolve("pages/Lost Answer.md"), "# Lost answer\n\nCreated, answer lost.\n");
         commit("Edits whose answers get lost");
-        simulator.faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.dropResponseAfterWrite()).times(1));
-        simulator.faults().add(FaultRule.on("POST", "/wiki/api/v2/pages", Fault.dropResponseAfterWrite()).times(1));
+        site.simulator().faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.dropResponseAfterWrite()).times(1));
+        site.simulator().faults().add(FaultRule.on("POST", "/wiki/api/v2/pages", Fault.dropResponseAfterWrite()).times(1));
 
         Result pushed = push();
 
@@ -391,7 +380,7 @@ class PushE2ETest {
         assertThat(pushed.stderr()).doesNotContain("fetch first");
         assertThat(page("Glossary").versionNumber()).isEqualTo(version + 1);
         assertThat(page("Glossary").body()).containsOnlyOnce("Written, answer lost.");
-        assertThat(simulator.snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("Lost Answer"))
+        assertThat(site.simulator().snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("Lost Answer"))
                 .hasSize(1);
     }
 

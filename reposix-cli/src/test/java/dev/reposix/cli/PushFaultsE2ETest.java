@@ -3,20 +3,16 @@ package dev.reposix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.cli.GitProcesses.Result;
-import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestLatch;
 import dev.reposix.simulator.seed.SeedPage;
-import dev.reposix.simulator.seed.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,7 @@ class PushFaultsE2ETest {
     @TempDir
     Path temporary;
 
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
     private GitProcesses git;
     private Path tree;
@@ -41,31 +37,21 @@ class PushFaultsE2ETest {
 
     @BeforeEach
     void start() throws Exception {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-5150-secret")
-                .seed(Seeds.demo()).start();
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY",
-                "tok-5150-secret", "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString(), "REPOSIX_SYNC_MIN_INTERVAL", "0",
-                "GIT_AUTHOR_NAME", "Jane Writer", "GIT_AUTHOR_EMAIL", "jane@example.com",
-                "GIT_COMMITTER_NAME", "Jane Writer", "GIT_COMMITTER_EMAIL", "jane@example.com"));
+        site = SimulatedSite.start(temporary);
+        environment = site.gitEnvironment();
         git = new GitProcesses(environment);
         tree = temporary.resolve("tree");
-        CliRunner cli = new CliRunner();
-        assertThat(cli.run(environment, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString()))
-                .as(cli.stderr()).isZero();
-        try (Stream<Path> caches = Files.list(temporary.resolve("cache"))) {
-            cache = caches.filter(path -> path.getFileName().toString().endsWith(".git")).findFirst().orElseThrow();
-        }
+        site.init(environment, "DEMO", tree);
+        cache = site.cache("DEMO");
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     private SeedPage page(String title) {
-        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
                 .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
     }
 
@@ -76,7 +62,7 @@ class PushFaultsE2ETest {
 
     /** Starts {@code git push} and waits until its first page write is parked in the simulator. */
     private CompletableFuture<Result> pushHeldAtTheWrite(RequestLatch latch) throws Exception {
-        simulator.faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.hold(latch)).times(1));
+        site.simulator().faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.hold(latch)).times(1));
         CompletableFuture<Result> push = CompletableFuture.supplyAsync(() -> {
             try {
                 return git.git(Map.of(), tree, "push", "origin", "main");
@@ -136,14 +122,14 @@ class PushFaultsE2ETest {
         commitAppending("pages/FAQ.md", "An answer for a page about to go.");
         deleteInConfluence("FAQ");
         String refs = cacheRefs();
-        simulator.counters().reset();
+        site.simulator().counters().reset();
 
         Result rejected = git.git(Map.of(), tree, "push", "origin", "main");
 
         assertThat(rejected.exitCode()).isNotZero();
         assertThat(rejected.stderr()).contains("(fetch first)")
                 .contains("\"FAQ\" (pages/FAQ.md) was deleted in Confluence");
-        assertThat(simulator.counters().count("PUT /wiki/api/v2/pages/{id}")).as("nothing written").isZero();
+        assertThat(site.simulator().counters().count("PUT /wiki/api/v2/pages/{id}")).as("nothing written").isZero();
         assertThat(cacheRefs()).isEqualTo(refs);
         assertCacheValid();
 

@@ -8,7 +8,6 @@ import dev.reposix.backend.confluence.ConfluenceProvider;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.Reposix;
 import dev.reposix.core.http.TransportOptions;
-import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.seed.Seed;
@@ -42,8 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyncFaultsE2ETest {
 
-    private static final String EMAIL = "bot@acme.example";
-    private static final String TOKEN = "tok-5150-secret";
     /** Milliseconds instead of seconds of backoff, and Retry-After capped at one second. */
     private static final TransportOptions FAST = TransportOptions.DEFAULTS.withBackoff(Duration.ofMillis(5),
             Duration.ofMillis(40), Duration.ofSeconds(1));
@@ -52,20 +49,18 @@ class SyncFaultsE2ETest {
     Path temporary;
 
     private final CliRunner cli = new CliRunner();
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
 
     private void start(Seed seed) {
-        simulator = ConfluenceSimulator.builder().credentials(EMAIL, TOKEN).seed(seed).start();
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", EMAIL, "ATLASSIAN_API_KEY", TOKEN,
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl(),
-                "REPOSIX_CACHE_DIR", temporary.resolve("cache").toString()));
+        site = SimulatedSite.start(temporary, seed);
+        environment = site.environment();
     }
 
     @AfterEach
     void stop() {
-        if (simulator != null) {
-            simulator.close();
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -100,7 +95,7 @@ class SyncFaultsE2ETest {
     }
 
     private Path cache(String space) {
-        return temporary.resolve("cache/confluence-" + space + ".git");
+        return site.cache(space);
     }
 
     private String refsOf(String space) throws Exception {
@@ -123,15 +118,15 @@ class SyncFaultsE2ETest {
 
     /** Writes a page's storage body straight through REST, as Confluence itself (or a broken app) might. */
     private void putStorage(String pageId, String storage) throws Exception {
-        SeedPage page = simulator.snapshot().spaces().get(0).pages().stream().filter(p -> p.id().equals(pageId))
+        SeedPage page = site.simulator().snapshot().spaces().get(0).pages().stream().filter(p -> p.id().equals(pageId))
                 .findFirst().orElseThrow();
         String json = "{\"id\":\"" + pageId + "\",\"status\":\"current\",\"title\":\"" + page.title() + "\""
                 + (page.parentId() == null ? "" : ",\"parentId\":\"" + page.parentId() + "\"")
                 + ",\"body\":{\"representation\":\"storage\",\"value\":" + jsonString(storage) + "},"
                 + "\"version\":{\"number\":" + (page.versionNumber() + 1) + "}}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/wiki/api/v2/pages/" + pageId))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(site.baseUrl() + "/wiki/api/v2/pages/" + pageId))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8)))
+                        (SimulatedSite.EMAIL + ":" + SimulatedSite.TOKEN).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -142,7 +137,7 @@ class SyncFaultsE2ETest {
     }
 
     private SeedPage pageTitled(String title) {
-        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
                 .findFirst().orElseThrow();
     }
 
@@ -151,9 +146,9 @@ class SyncFaultsE2ETest {
     @Test
     void aRateLimitStormDuringInitIsWaitedOutWithTheAbsurdRetryAfterCappedAndGivesTheFaultFreeTree() throws Exception {
         start(Seeds.generated("BIG", 600, 300, 7L));
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages",
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages",
                 Fault.tooManyRequests(Duration.ofSeconds(1))).afterSkipping(1).times(2));
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages",
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/pages",
                 Fault.tooManyRequests(Duration.ofDays(365))).afterSkipping(1).times(1));
         Path tree = temporary.resolve("tree");
         long started = System.nanoTime();
@@ -162,9 +157,9 @@ class SyncFaultsE2ETest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a year-long Retry-After is capped")
                 .isLessThan(Duration.ofSeconds(30));
-        assertThat(simulator.faults().firedCount()).isEqualTo(3);
+        assertThat(site.simulator().faults().firedCount()).isEqualTo(3);
         assertCacheValid("BIG");
-        simulator.faults().clear();
+        site.simulator().faults().clear();
         assertThat(treeOf(tree)).isEqualTo(faultFreeTree("BIG"));
     }
 
@@ -176,7 +171,7 @@ class SyncFaultsE2ETest {
         ConfluenceEdits.replaceBody(environment, "DEMO", "Glossary", "<p>Edited during a rate-limit storm.</p>");
         String refs = refsOf("DEMO");
         String head = git(tree, "rev-parse", "HEAD");
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.tooManyRequests(Duration.ZERO))
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.tooManyRequests(Duration.ZERO))
                 .always());
 
         assertThatThrownBy(() -> sync(tree)).isInstanceOf(ReposixException.class).hasMessageContaining("429");
@@ -184,7 +179,7 @@ class SyncFaultsE2ETest {
         assertThat(refsOf("DEMO")).as("the cache's refs are untouched").isEqualTo(refs);
         assertThat(git(tree, "rev-parse", "HEAD")).isEqualTo(head);
         assertCacheValid("DEMO");
-        simulator.faults().clear();
+        site.simulator().faults().clear();
         sync(tree);
         assertThat(Files.readString(tree.resolve("pages/Glossary.md"))).contains("Edited during a rate-limit storm.");
         assertThat(treeOf(tree)).isEqualTo(faultFreeTree("DEMO"));
@@ -195,17 +190,17 @@ class SyncFaultsE2ETest {
     @Test
     void serverErrorBurstsDuringListingAndBodyFetchAreRetriedAndGiveTheFaultFreeTree() throws Exception {
         start(Seeds.generated("BIG", 600, 300, 11L));
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.status(502))
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.status(502))
                 .afterSkipping(1).times(2));
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.status(503)).afterSkipping(1).times(3));
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.status(503)).afterSkipping(1).times(3));
         Path tree = temporary.resolve("tree");
 
         init("BIG", "cache", tree);
 
-        assertThat(simulator.faults().firedCount()).isEqualTo(5);
+        assertThat(site.simulator().faults().firedCount()).isEqualTo(5);
         assertThat(git(tree, "ls-files", "pages").lines().count()).isEqualTo(600);
         assertCacheValid("BIG");
-        simulator.faults().clear();
+        site.simulator().faults().clear();
         assertThat(treeOf(tree)).isEqualTo(faultFreeTree("BIG"));
     }
 
@@ -217,7 +212,7 @@ class SyncFaultsE2ETest {
         ConfluenceEdits.replaceBody(environment, "DEMO", "FAQ", "<p>Edited during an outage.</p>");
         String refs = refsOf("DEMO");
         String head = git(tree, "rev-parse", "HEAD");
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.status(503)).always());
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.status(503)).always());
 
         assertThat(cli.run(environment, getClass().getClassLoader(), "sync", tree.toString()))
                 .isEqualTo(ExitCodes.EXTERNAL);
@@ -227,7 +222,7 @@ class SyncFaultsE2ETest {
         assertThat(git(tree, "rev-parse", "HEAD")).isEqualTo(head);
         assertThat(git(tree, "status", "--porcelain")).isEmpty();
         assertCacheValid("DEMO");
-        simulator.faults().clear();
+        site.simulator().faults().clear();
         sync(tree);
         assertThat(treeOf(tree)).isEqualTo(faultFreeTree("DEMO"));
     }
@@ -237,17 +232,17 @@ class SyncFaultsE2ETest {
     @Test
     void connectionResetsMidPaginationAndMidBodyAreRetriedAndGiveTheFaultFreeTree() throws Exception {
         start(Seeds.generated("BIG", 600, 300, 13L));
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.resetMidBody())
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.resetMidBody())
                 .afterSkipping(1).times(1));
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.resetMidBody()).afterSkipping(1)
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/pages", Fault.resetMidBody()).afterSkipping(1)
                 .times(2));
         Path tree = temporary.resolve("tree");
 
         init("BIG", "cache", tree);
 
-        assertThat(simulator.faults().firedCount()).isEqualTo(3);
+        assertThat(site.simulator().faults().firedCount()).isEqualTo(3);
         assertCacheValid("BIG");
-        simulator.faults().clear();
+        site.simulator().faults().clear();
         assertThat(treeOf(tree)).isEqualTo(faultFreeTree("BIG"));
     }
 
@@ -256,17 +251,17 @@ class SyncFaultsE2ETest {
         start(Seeds.generated("BIG", 600, 300, 17L));
         Path tree = temporary.resolve("tree");
         init("BIG", "cache", tree);
-        SeedPage edited = simulator.snapshot().spaces().get(0).pages().get(500);
+        SeedPage edited = site.simulator().snapshot().spaces().get(0).pages().get(500);
         putStorage(edited.id(), "<p>Edited before a broken listing.</p>");
         String refs = refsOf("BIG");
-        simulator.faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.resetMidBody())
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/api/v2/spaces/{id}/pages", Fault.resetMidBody())
                 .afterSkipping(1).always());
 
         assertThatThrownBy(() -> sync(tree)).isInstanceOf(ReposixException.class);
 
         assertThat(refsOf("BIG")).isEqualTo(refs);
         assertCacheValid("BIG");
-        simulator.faults().clear();
+        site.simulator().faults().clear();
         sync(tree);
         assertThat(git(tree, "grep", "-l", "Edited before a broken listing.")).isNotBlank();
         assertThat(treeOf(tree)).isEqualTo(faultFreeTree("BIG"));

@@ -3,12 +3,9 @@ package dev.reposix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.reposix.simulator.ConfluenceSimulator;
-import dev.reposix.simulator.seed.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,20 +25,20 @@ class UnwritableCacheTest {
     Path temporary;
 
     private final CliRunner cli = new CliRunner();
-    private ConfluenceSimulator simulator;
+    private SimulatedSite site;
     private Map<String, String> environment;
 
     @BeforeEach
     void start() {
-        simulator = ConfluenceSimulator.builder().credentials("bot@acme.example", "tok-3-secret").seed(Seeds.demo())
-                .start();
-        environment = new HashMap<>(Map.of("ATLASSIAN_EMAIL", "bot@acme.example", "ATLASSIAN_API_KEY", "tok-3-secret",
-                "REPOSIX_CONFLUENCE_BASE_URL", simulator.baseUrl(), "REPOSIX_ALLOWED_ORIGINS", simulator.baseUrl()));
+        site = SimulatedSite.start(temporary);
+        environment = site.environment();
+        // each test names its own unwritable cache folder
+        environment.remove("REPOSIX_CACHE_DIR");
     }
 
     @AfterEach
     void stop() {
-        simulator.close();
+        site.close();
     }
 
     @Test
