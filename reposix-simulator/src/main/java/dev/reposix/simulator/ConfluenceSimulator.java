@@ -2,6 +2,7 @@ package dev.reposix.simulator;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.reposix.simulator.internal.api.ApiContext;
+import dev.reposix.simulator.internal.api.AttachmentEndpoints;
 import dev.reposix.simulator.internal.api.HierarchyEndpoints;
 import dev.reposix.simulator.internal.api.LabelEndpoints;
 import dev.reposix.simulator.internal.api.PageEndpoints;
@@ -84,6 +85,7 @@ public final class ConfluenceSimulator implements AutoCloseable {
         new HierarchyEndpoints(context).register(router);
         new LabelEndpoints(context).register(router);
         new PropertyAndUserEndpoints(context).register(router);
+        new AttachmentEndpoints(context).register(router);
         server.createContext("/", new SimulatorHttpHandler(router, new AdminEndpoints(counters, faults), counters,
             faults, new BasicAuth(builder.email, builder.token), builder.maxRequestBytes));
         this.executor = Executors.newCachedThreadPool(daemonThreads());

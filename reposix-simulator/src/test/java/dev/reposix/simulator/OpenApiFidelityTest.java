@@ -127,6 +127,17 @@ class OpenApiFidelityTest {
     }
 
     @Test
+    void attachments() {
+        String embedImages = "1000020";
+        HttpResponse<String> list = http.get("/wiki/api/v2/pages/" + embedImages + "/attachments?limit=1");
+        assertThat(SimulatorHttp.json(list).path("_links").has("next")).isTrue();
+        check("/pages/{id}/attachments", "get", list, Set.of("blogPostId", "customContentId"));
+        String id = SimulatorHttp.json(list).path("results").get(0).path("id").asText();
+        check("/attachments/{id}", "get", http.get("/wiki/api/v2/attachments/" + id),
+            Set.of("blogPostId", "customContentId"));
+    }
+
+    @Test
     void errorBodiesFollowTheV2ErrorShape() {
         ObjectNode errorSchema = (ObjectNode) readJson("{\"type\":\"object\",\"additionalProperties\":false,"
             + "\"required\":[\"errors\"],\"properties\":{\"errors\":{\"type\":\"array\",\"minItems\":1,"

@@ -105,4 +105,13 @@ class SeedsTest {
         }
         return max;
     }
+
+    @Test
+    void generatorAddsAttachmentsOnlyWhenAsked() {
+        assertThat(Seeds.generated("G", 30, 300, 3L, 0)).isEqualTo(Seeds.generated("G", 30, 300, 3L));
+        Seed with = Seeds.generated("G", 30, 300, 3L, 10);
+        assertThat(with.spaces().get(0).pages()).isEqualTo(Seeds.generated("G", 30, 300, 3L).spaces().get(0).pages());
+        assertThat(with.spaces().get(0).attachments()).hasSize(3)
+            .allSatisfy(attachment -> assertThat(attachment.mediaType()).isEqualTo("image/png"));
+    }
 }

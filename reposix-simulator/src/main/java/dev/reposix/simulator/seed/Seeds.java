@@ -16,7 +16,8 @@ public final class Seeds {
     /**
      * The built-in demo space {@code DEMO} (31 pages, up to four levels, a folder, three authors,
      * labels, realistic storage XHTML: headings, lists, merged-cell tables, code/panel/status/
-     * expand macros, task list, page links, an image, an emoticon, an unknown macro) and its users.
+     * expand macros, task list, page links, images, an emoticon, an unknown macro), attachments (the
+     * referenced images, one more image and a PDF) and its users.
      */
     public static Seed demo() {
         return new Seed(List.of(DemoSpace.build()), DemoSpace.USERS);
@@ -29,5 +30,22 @@ public final class Seeds {
     public static Seed generated(String spaceKey, int pageCount, int averageBodyBytes, long randomSeed) {
         return new Seed(List.of(PageGenerator.generate(spaceKey, pageCount, averageBodyBytes, randomSeed)),
             DemoSpace.USERS);
+    }
+
+    /**
+     * Like {@link #generated(String, int, int, long)}, plus a small PNG attached to every
+     * {@code attachmentEvery}-th page (0: none, the same seed as without the argument).
+     */
+    public static Seed generated(String spaceKey, int pageCount, int averageBodyBytes, long randomSeed,
+                                 int attachmentEvery) {
+        if (attachmentEvery < 0) {
+            throw new IllegalArgumentException("attachmentEvery must not be negative: " + attachmentEvery);
+        }
+        Seed plain = generated(spaceKey, pageCount, averageBodyBytes, randomSeed);
+        if (attachmentEvery == 0) {
+            return plain;
+        }
+        return new Seed(List.of(PageGenerator.withAttachments(plain.spaces().get(0), attachmentEvery)),
+            plain.users());
     }
 }

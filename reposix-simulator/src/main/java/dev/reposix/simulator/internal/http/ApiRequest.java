@@ -8,23 +8,31 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A parsed request as handlers see it: path parameters, query parameters and the raw body.
+ * A parsed request as handlers see it: path parameters, query parameters, headers (names in lower
+ * case, first value) and the raw body.
  * Immutable apart from the body array, which handlers only read; thread-safe in that use.
  */
 public record ApiRequest(String method, String path, Map<String, String> pathParameters,
-                         Map<String, List<String>> queryParameters, byte[] body) {
+                         Map<String, List<String>> queryParameters, Map<String, String> headers, byte[] body) {
     /** Validates and copies. */
     public ApiRequest {
         Objects.requireNonNull(method, "method is null");
         Objects.requireNonNull(path, "path is null");
         pathParameters = Map.copyOf(pathParameters);
         queryParameters = Collections.unmodifiableMap(new LinkedHashMap<>(queryParameters));
+        headers = Map.copyOf(headers);
         Objects.requireNonNull(body, "body is null");
+    }
+
+    /** A request header by case-insensitive name. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The first value of a query parameter. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -115,7 +116,7 @@ public final class SimulatorHttpHandler implements HttpHandler {
                 "The request is larger than " + maxRequestBytes + " bytes");
         }
         ApiRequest request = new ApiRequest(method, path, match.get().pathParameters(),
-            parseQuery(exchange.getRequestURI().getRawQuery()), body);
+            parseQuery(exchange.getRequestURI().getRawQuery()), headers(exchange), body);
         try {
             return match.get().handler().handle(request);
         } catch (ApiFailure failure) {
@@ -135,6 +136,16 @@ public final class SimulatorHttpHandler implements HttpHandler {
             response = response.withHeader("Retry-After", Long.toString(seconds));
         }
         return response;
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        return headers;
     }
 
     /** The body, or null if it is larger than {@code limit}. */

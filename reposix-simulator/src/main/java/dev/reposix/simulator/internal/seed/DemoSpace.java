@@ -1,5 +1,6 @@
 package dev.reposix.simulator.internal.seed;
 
+import dev.reposix.simulator.seed.SeedAttachment;
 import dev.reposix.simulator.seed.SeedFolder;
 import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.SeedSpace;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * The built-in demo space {@code DEMO}: 31 pages up to four levels deep, a folder, three authors,
- * edits spread over weeks, labels, and bodies covering every storage construct the converter must
- * handle. Deterministic: the same call yields the same seed. Stateless entry point, thread-safe.
+ * edits spread over weeks, labels, bodies covering every storage construct the converter must
+ * handle, and attachments (the images the pages reference, one more image and a PDF). Deterministic: the same call yields the same seed. Stateless entry point, thread-safe.
  */
 public final class DemoSpace {
     /** The demo authors. */
@@ -25,6 +26,7 @@ public final class DemoSpace {
     private static final String SPACE_ID = "131073";
 
     private final List<SeedPage> pages = new ArrayList<>();
+    private final List<SeedAttachment> attachments = new ArrayList<>();
     private long nextId = 1_000_001;
 
     private DemoSpace() {
@@ -74,14 +76,14 @@ public final class DemoSpace {
         page("Format Tables", howTo, StorageSamples.mergedTable(), "howto", "tables");
         page("Link Pages", howTo, StorageSamples.pageLink("Format Tables") + StorageSamples.pageLink("DEMO Home"),
             "howto");
-        page("Embed Images", howTo, StorageSamples.image("screenshot.png"), "howto");
+        String images = page("Embed Images", howTo, StorageSamples.image("screenshot.png"), "howto");
         page("Status and Expand", howTo, StorageSamples.emoticonStatusExpand(), "howto");
         page("Third-Party Macros", howTo, StorageSamples.unknownMacro()
             + "<p>The macro above comes from an app reposix does not know.</p>", "howto");
         String releases = page("Release Notes", home, StorageSamples.richText("release notes"), "releases");
         page("Release 0.1", releases, StorageSamples.richText("release 0.1") + StorageSamples.emoticonStatusExpand(),
             "releases");
-        page("Release 0.2", releases, StorageSamples.richText("release 0.2"), "releases");
+        String release02 = page("Release 0.2", releases, StorageSamples.richText("release 0.2"), "releases");
         String team = page("Team", home, StorageSamples.mergedTable(), "team");
         page("Meeting Notes 2026-10-05", team, StorageSamples.taskList() + StorageSamples.pageLink("Team"), "meeting");
         page("FAQ", home, StorageSamples.richText("frequent questions") + StorageSamples.panel("tip",
@@ -91,9 +93,21 @@ public final class DemoSpace {
         page("Old Roadmap", archiveFolder, StorageSamples.unknownMacro() + StorageSamples.richText("the old roadmap"),
             "archive");
         page("Retired Ideas", archiveFolder, "<p>Ideas we dropped, kept for the record.</p>", "archive");
+        // Attachment ids come after every page and folder id so the page ids stay as they were.
+        attach(architecture, "architecture-overview.png", "image/png", SampleFiles.png(48, 32, 0x2f6fdf));
+        attach(images, "screenshot.png", "image/png", SampleFiles.png(64, 40, 0x36b37e));
+        attach(images, "diagram.png", "image/png", SampleFiles.png(16, 16, 0xff5630));
+        attach(release02, "release-notes-0.2.pdf", "application/pdf", SampleFiles.pdf("reposix 0.2 release notes"));
         SeedFolder archive = new SeedFolder(archiveFolder, "Archive", home, USERS.get(0).accountId(), START);
         return new SeedSpace(SPACE_ID, "DEMO", "reposix Demo", USERS.get(0).accountId(), START, home,
-            List.of("demo", "documentation"), List.of(archive), pages);
+            List.of("demo", "documentation"), List.of(archive), pages, attachments);
+    }
+
+    private void attach(String pageId, String fileName, String mediaType, byte[] data) {
+        SeedUser author = USERS.get(attachments.size() % USERS.size());
+        Instant created = START.plus(Duration.ofDays(10L + attachments.size()));
+        attachments.add(new SeedAttachment(Long.toString(nextId++), pageId, fileName, mediaType, "", 1,
+            author.accountId(), created, data));
     }
 
     private String page(String title, String parentId, String body, String... labels) {

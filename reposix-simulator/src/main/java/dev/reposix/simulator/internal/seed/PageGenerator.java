@@ -1,5 +1,6 @@
 package dev.reposix.simulator.internal.seed;
 
+import dev.reposix.simulator.seed.SeedAttachment;
 import dev.reposix.simulator.seed.SeedFolder;
 import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.SeedSpace;
@@ -51,6 +52,26 @@ public final class PageGenerator {
         }
         return new SeedSpace("2000000", spaceKey, "Generated " + spaceKey, users.get(0).accountId(), START,
             Long.toString(firstId), List.of("generated"), List.<SeedFolder>of(), pages);
+    }
+
+    /**
+     * The space with one small PNG ({@code figure-NNNNN.png}) attached to every
+     * {@code attachmentEvery}-th page; ids start at {@code 3_000_001}. Pages and their bodies are
+     * unchanged, so benchmarks without attachments see the same space.
+     */
+    public static SeedSpace withAttachments(SeedSpace space, int attachmentEvery) {
+        if (attachmentEvery < 1) {
+            throw new IllegalArgumentException("attachmentEvery must be at least 1: " + attachmentEvery);
+        }
+        List<SeedAttachment> attachments = new ArrayList<>();
+        for (int index = 0; index < space.pages().size(); index += attachmentEvery) {
+            SeedPage page = space.pages().get(index);
+            attachments.add(new SeedAttachment(Long.toString(3_000_001L + attachments.size()), page.id(),
+                String.format("figure-%05d.png", index), "image/png", "", 1, page.authorId(), page.createdAt(),
+                SampleFiles.png(8 + index % 8, 8, 0x102030 * (1 + index % 7))));
+        }
+        return new SeedSpace(space.id(), space.key(), space.name(), space.authorId(), space.createdAt(),
+            space.homepageId(), space.labels(), space.folders(), space.pages(), attachments);
     }
 
     /** Mostly near parents, sometimes far ones, so the tree is both deep and bushy. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * Cuts a sorted list into cursor pages. Keyset cursors name the last item served
@@ -47,6 +48,38 @@ public final class Pagination {
         int end = Math.min(all.size(), start + limit);
         List<T> items = start >= end ? List.of() : new ArrayList<>(all.subList(start, end));
         Optional<String> next = end < all.size() ? Optional.of(encode("o|list|" + end)) : Optional.empty();
+        return new PageSlice<>(items, next);
+    }
+
+    /**
+     * Keyset pagination over a list sorted by a numeric id ({@code k|id|lastId}): items deleted or
+     * added before the cursor never shift later pages.
+     */
+    public static <T> PageSlice<T> sliceById(List<T> sortedById, ToLongFunction<T> id, Optional<String> cursor,
+                                             int limit) {
+        long after = Long.MIN_VALUE;
+        if (cursor.isPresent()) {
+            String[] parts = decode(cursor.get());
+            if (!"k".equals(parts[0]) || !"id".equals(parts[1])) {
+                throw ApiFailure.badRequest("The cursor belongs to another listing");
+            }
+            after = number(parts[2]);
+        }
+        List<T> items = new ArrayList<>();
+        boolean more = false;
+        for (T item : sortedById) {
+            if (id.applyAsLong(item) <= after) {
+                continue;
+            }
+            if (items.size() == limit) {
+                more = true;
+                break;
+            }
+            items.add(item);
+        }
+        Optional<String> next = more
+            ? Optional.of(encode("k|id|" + id.applyAsLong(items.get(items.size() - 1))))
+            : Optional.empty();
         return new PageSlice<>(items, next);
     }
 

@@ -1,6 +1,7 @@
 package dev.reposix.simulator.internal.store;
 
 import dev.reposix.simulator.seed.Seed;
+import dev.reposix.simulator.seed.SeedAttachment;
 import dev.reposix.simulator.seed.SeedFolder;
 import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.SeedSpace;
@@ -25,7 +26,7 @@ public final class SeedTransfer {
         this.store = store;
     }
 
-    /** Adds the seed's users, spaces, folders and pages; ids are kept as given. */
+    /** Adds the seed's users, spaces, folders, pages and attachments; ids are kept as given. */
     public void load(Seed seed) {
         store.write(() -> {
             seed.users().forEach(user -> store.users.put(user.accountId(), user));
@@ -70,9 +71,25 @@ public final class SeedTransfer {
             store.pages.put(id, page.withParent(page.parentId(), typeOf(page.parentId())));
             ContentProperties.putInitialEditorProperty(store, id, page.authorId(), page.createdAt());
         }
+        seedSpace.attachments().forEach(this::loadAttachment);
     }
 
-    /** The store's current content as a seed. */
+    /** A seeded attachment has only its latest version; older numbers are not downloadable. */
+    private void loadAttachment(SeedAttachment seeded) {
+        long id = Long.parseLong(seeded.id());
+        long pageId = Long.parseLong(seeded.pageId());
+        if (!store.pages.containsKey(pageId)) {
+            throw new IllegalArgumentException("attachment " + seeded.id() + " names unknown page " + pageId);
+        }
+        store.reserveId(id);
+        StoredVersion version = new StoredVersion(seeded.versionNumber(), seeded.comment(), false,
+            seeded.authorId(), seeded.createdAt());
+        store.attachments.put(id, new StoredAttachment(id, pageId, seeded.title(), "current", seeded.createdAt(),
+            List.of(new StoredAttachment.FileVersion(version, seeded.mediaType(), seeded.comment(),
+                seeded.data()))));
+    }
+
+    /** The store's current content as a seed; attachments keep their latest version, trashed ones are left out. */
     public Seed export() {
         return store.read(() -> {
             List<SeedSpace> spaces = new ArrayList<>();
@@ -88,8 +105,18 @@ public final class SeedTransfer {
                     .sorted(Comparator.comparingLong(StoredPage::id))
                     .map(SeedTransfer::toSeedPage)
                     .toList();
+                List<SeedAttachment> attachments = store.attachments.values().stream()
+                    .filter(attachment -> "current".equals(attachment.status()))
+                    .filter(attachment -> {
+                        StoredPage page = store.pages.get(attachment.pageId());
+                        return page != null && page.spaceId() == space.id();
+                    })
+                    .sorted(Comparator.comparingLong(StoredAttachment::id))
+                    .map(SeedTransfer::toSeedAttachment)
+                    .toList();
                 spaces.add(new SeedSpace(Long.toString(space.id()), space.key(), space.name(), space.authorId(),
-                    space.createdAt(), Long.toString(space.homepageId()), space.labels(), folders, pages));
+                    space.createdAt(), Long.toString(space.homepageId()), space.labels(), folders, pages,
+                    attachments));
             }
             List<SeedUser> users = List.copyOf(store.users.values());
             return new Seed(spaces, users);
@@ -100,6 +127,13 @@ public final class SeedTransfer {
         return new SeedPage(Long.toString(page.id()), page.title(), text(page.parentId()), page.status(),
             page.authorId(), page.createdAt(), page.version().number(), page.version().authorId(),
             page.version().createdAt(), page.body(), page.labels());
+    }
+
+    private static SeedAttachment toSeedAttachment(StoredAttachment attachment) {
+        StoredAttachment.FileVersion latest = attachment.latest();
+        return new SeedAttachment(Long.toString(attachment.id()), Long.toString(attachment.pageId()),
+            attachment.title(), latest.mediaType(), latest.comment(), latest.version().number(),
+            latest.version().authorId(), latest.version().createdAt(), latest.data());
     }
 
     private String typeOf(Long parentId) {

@@ -17,8 +17,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * All simulator state: spaces, folders, pages, properties, labels and users, guarded by one
- * read-write lock. Values are immutable records, so readers copy references under the read lock
+ * All simulator state: spaces, folders, pages, attachments, properties, labels and users,
+ * guarded by one read-write lock. Values are immutable records, so readers copy references under the read lock
  * and work on them after releasing it. Visibility rules (unreadable spaces) live here so every
  * endpoint applies them alike.
  *
@@ -29,6 +29,7 @@ public final class SimulatorStore {
     final Map<Long, StoredSpace> spaces = new LinkedHashMap<>();
     final Map<Long, StoredPage> pages = new HashMap<>();
     final Map<Long, StoredFolder> folders = new HashMap<>();
+    final Map<Long, StoredAttachment> attachments = new HashMap<>();
     final Map<Long, Map<String, StoredProperty>> properties = new HashMap<>();
     final Map<String, Long> labelIds = new HashMap<>();
     final Map<String, SeedUser> users = new LinkedHashMap<>();
