@@ -44,8 +44,6 @@ final class ReceiveService {
     private final CliEnvironment environment;
     private final PrintStream err;
     private final String remoteName;
-    private String scheme = "";
-    private Optional<String> mirrorName = Optional.empty();
 
     /**
      * Creates the service.
@@ -85,8 +83,6 @@ final class ReceiveService {
         SecretRedactor redactor = SecretRedactor.of(secretLooking);
         try {
             HelperUrl parsed = HelperUrl.parse(url);
-            scheme = parsed.remote().scheme();
-            mirrorName = parsed.mirror();
             try (Reposix reposix = FetchService.reposixFor(environment, parsed);
                  Pushes.Receiver receiver = reposix.pushes().receiver(parsed.remote(), parsed.location())) {
                 SecretRedactor messages = reposix.redactor().with(secretLooking);
@@ -97,7 +93,7 @@ final class ReceiveService {
                 pack.setAllowNonFastForwards(false);
                 pack.setAtomic(true);
                 pack.setRefFilter(ReceiveService::mainOnly);
-                pack.setPreReceiveHook((rp, commands) -> receive(receiver, rp, commands, messages));
+                pack.setPreReceiveHook((rp, commands) -> receive(parsed, receiver, rp, commands, messages));
                 pack.setBiDirectionalPipe(true);
                 pack.receive(in, out, null);
                 out.flush();
@@ -110,7 +106,7 @@ final class ReceiveService {
         }
     }
 
-    private void receive(Pushes.Receiver receiver, ReceivePack pack, Collection<ReceiveCommand> commands,
+    private void receive(HelperUrl url, Pushes.Receiver receiver, ReceivePack pack, Collection<ReceiveCommand> commands,
             SecretRedactor redactor) {
         receiver.interruptedPush().ifPresent(journal -> pack.sendMessage("reposix: an earlier push stopped half-way;"
                 + " this push checks the pages it touched again, so nothing is written twice"));
@@ -124,7 +120,7 @@ final class ReceiveService {
                 continue;
             }
             try {
-                Optional<MirrorRelay> bus = prepareBus(receiver, pack);
+                Optional<MirrorRelay> bus = prepareBus(url.mirror(), receiver, pack);
                 PushReport report = receiver.push(command.getOldId(), command.getNewId());
                 pack.sendMessage("reposix: " + report.summary());
                 report.created().forEach(path -> pack.sendMessage("reposix:   created " + path));
@@ -140,11 +136,11 @@ final class ReceiveService {
                     List<String> warnings = relay.relay(report);
                     warnings.forEach(warning -> pack.sendMessage("reposix: warning: " + redactor.redact(warning)));
                     if (warnings.isEmpty()) {
-                        pack.sendMessage("reposix: the mirror " + mirrorName.orElseThrow() + " has the new main too");
+                        pack.sendMessage("reposix: the mirror " + url.mirror().orElseThrow() + " has the new main too");
                     }
                 });
             } catch (ReposixException refused) {
-                reject(pack, command, refused, redactor);
+                reject(url.remote().scheme(), pack, command, refused, redactor);
             }
         }
     }
@@ -153,7 +149,8 @@ final class ReceiveService {
      * The mirror leg of a bus URL ({@code ?mirror=<remote-name>}), prepared before anything is written:
      * a mirror the egress policy forbids rejects the push; one that cannot be read is a warning.
      */
-    private Optional<MirrorRelay> prepareBus(Pushes.Receiver receiver, ReceivePack pack) {
+    private Optional<MirrorRelay> prepareBus(Optional<String> mirrorName, Pushes.Receiver receiver,
+            ReceivePack pack) {
         if (mirrorName.isEmpty()) {
             return Optional.empty();
         }
@@ -175,13 +172,14 @@ final class ReceiveService {
         }
     }
 
-    private void reject(ReceivePack pack, ReceiveCommand command, ReposixException refused, SecretRedactor redactor) {
+    private void reject(String scheme, ReceivePack pack, ReceiveCommand command, ReposixException refused,
+            SecretRedactor redactor) {
         String code = refused.errorCode().code();
         pack.sendError("reposix: error: " + code + ": " + redactor.redact(refused.getMessage()));
         if (refused.errorCode() == PushErrorCode.FETCH_FIRST) {
             pack.sendError("reposix: nothing more was written. Get the other changes, then push again:");
             pack.sendError("reposix:   git pull --rebase " + remoteName + " main && git push " + remoteName + " main");
-            mirrorAge().ifPresent(pack::sendError);
+            mirrorAge(scheme).ifPresent(pack::sendError);
         }
         pack.sendError("reposix: (run `reposix explain " + code + "` for causes and fixes)");
         String reason = refused.errorCode() instanceof PushErrorCode push ? push.reason()
@@ -193,7 +191,7 @@ final class ReceiveService {
      * How old the pusher's mirror is, when the pushing repository (git runs the helper with
      * {@code GIT_DIR} set) has the mirror refs, e.g. a mirror clone bound with {@code reposix attach}.
      */
-    private Optional<String> mirrorAge() {
+    private Optional<String> mirrorAge(String scheme) {
         String gitDirectory = environment.variables().getOrDefault("GIT_DIR", "");
         if (gitDirectory.isBlank()) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruth;
+import dev.reposix.core.layout.Layout;
 import dev.reposix.core.render.RecordFile;
 import dev.reposix.core.sync.RecordRenderer;
 import dev.reposix.git.RecordState;
@@ -30,9 +31,9 @@ final class ConflictCheck {
     private final RecordRenderer hasher;
     private final boolean parentInFrontmatter;
 
-    ConflictCheck(RecordRenderer hasher, boolean parentInFrontmatter) {
-        this.hasher = hasher;
-        this.parentInFrontmatter = parentInFrontmatter;
+    ConflictCheck(Layout layout) {
+        this.hasher = RecordRenderer.forHashing(layout);
+        this.parentInFrontmatter = layout.parentInFrontmatter();
     }
 
     /**

@@ -8,8 +8,8 @@ import dev.reposix.api.RecordUpdate;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.UpdateOutcome;
+import dev.reposix.git.GitErrorCode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +29,6 @@ import java.util.Set;
  * (through their context's audit sink). Not thread-safe.
  */
 final class PushApplier {
-
-    /** The intent journal's file name inside the cache directory. */
-    static final String JOURNAL = "push-journal.txt";
 
     private final SourceOfTruth source;
 
@@ -105,7 +102,7 @@ final class PushApplier {
 
     private static void deleteJournal(Path cacheDirectory) {
         try {
-            Files.deleteIfExists(cacheDirectory.resolve(JOURNAL));
+            Files.deleteIfExists(cacheDirectory.resolve(Pushes.JOURNAL_FILE));
         } catch (IOException unremovable) {
             // the next push then only prints a needless note; the rejection is what matters
         }
@@ -121,9 +118,11 @@ final class PushApplier {
                     .append(write.path()).append('\n');
         }
         try {
-            Files.writeString(cacheDirectory.resolve(JOURNAL), journal, StandardCharsets.UTF_8);
+            Files.writeString(cacheDirectory.resolve(Pushes.JOURNAL_FILE), journal, StandardCharsets.UTF_8);
         } catch (IOException unwritable) {
-            throw new UncheckedIOException("writing the push journal in " + cacheDirectory, unwritable);
+            throw new ReposixException(GitErrorCode.CACHE_IO, "cannot write the push journal in " + cacheDirectory
+                    + " (" + unwritable.getMessage() + "); nothing was written to Confluence. Make the cache directory"
+                    + " writable (or free disk space) and push again", unwritable);
         }
     }
 

@@ -30,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -219,7 +221,7 @@ public final class PushPlanner {
                 }
             }
             LinkRewriter links = new LinkRewriter(planAfter(deletes));
-            RecordRenderer hasher = new RecordRenderer(layout, new LayoutPlan(config.recordsFolder(), List.of()));
+            RecordRenderer hasher = RecordRenderer.forHashing(layout);
             Folders folders = new Folders(deletes);
             List<PlannedWrite.Update> updates = new ArrayList<>();
             claimed.forEach((id, file) -> {
@@ -292,17 +294,18 @@ public final class PushPlanner {
             private final Map<String, String> createdOwners = new HashMap<>();
 
             Folders(List<PlannedWrite.Delete> deletes) {
-                List<RecordId> gone = deletes.stream().map(PlannedWrite.Delete::id).toList();
-                state.records().forEach((id, record) -> {
-                    if (!claimed.containsKey(RecordId.of(id)) && !gone.contains(RecordId.of(id))) {
-                        record.parent().ifPresent(parent -> owners.put(directoryOf(record.path()), RecordId.of(parent)));
-                    }
-                });
+                Set<RecordId> gone = deletes.stream().map(PlannedWrite.Delete::id).collect(Collectors.toSet());
+                Map<RecordId, RecordState> staying = new LinkedHashMap<>();
                 state.records().forEach((id, record) -> {
                     if (!gone.contains(RecordId.of(id)) && !claimed.containsKey(RecordId.of(id))) {
-                        ownFolder(record.path()).ifPresent(folder -> owners.put(folder, RecordId.of(id)));
+                        staying.put(RecordId.of(id), record);
                     }
                 });
+                // pages already in a folder name its owner (Confluence folders, shortened deep folders) ...
+                staying.values().forEach(record -> record.parent()
+                        .ifPresent(parent -> owners.put(directoryOf(record.path()), RecordId.of(parent))));
+                // ... and a page's own folder, where it has one, wins
+                staying.forEach((id, record) -> ownFolder(record.path()).ifPresent(folder -> owners.put(folder, id)));
                 claimedPath.forEach((id, path) -> ownFolder(path).ifPresent(folder -> owners.put(folder, id)));
                 created.keySet().forEach(path -> ownFolder(path).ifPresent(folder -> createdOwners.put(folder, path)));
             }

@@ -7,14 +7,12 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.internal.AuditRouter;
-import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.sync.MirrorEgress;
-import dev.reposix.core.sync.RecordRenderer;
 import dev.reposix.core.sync.Workspaces;
-import dev.reposix.git.WorkingTree;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLocation;
 import dev.reposix.git.CacheLock;
+import dev.reposix.git.WorkingTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +44,7 @@ public final class Pushes {
      *
      * @since 0.1
      */
-    public static final String JOURNAL_FILE = PushApplier.JOURNAL;
+    public static final String JOURNAL_FILE = "push-journal.txt";
 
 
     private final Map<String, String> environment;
@@ -119,10 +117,7 @@ public final class Pushes {
                 return new PushPreview(Optional.empty(), List.of(), Optional.of("(" + reason + ") "
                         + refused.getMessage()));
             }
-            RecordRenderer hasher = new RecordRenderer(plan.config().toLayout(),
-                    new LayoutPlan(plan.config().recordsFolder(), List.of()));
-            ConflictCheck.Result checked = new ConflictCheck(hasher, plan.config().toLayout().parentInFrontmatter())
-                    .check(source, plan);
+            ConflictCheck.Result checked = new ConflictCheck(plan.config().toLayout()).check(source, plan);
             return new PushPreview(Optional.of(plan), checked.conflicts().stream()
                     .map(ConflictCheck.Conflict::describe).toList(), Optional.empty());
         }
@@ -171,7 +166,7 @@ public final class Pushes {
          * @return the journal's content, or empty
          */
         public Optional<String> interruptedPush() {
-            Path journal = cache.location().directory().resolve(PushApplier.JOURNAL);
+            Path journal = cache.location().directory().resolve(JOURNAL_FILE);
             try {
                 return Files.isRegularFile(journal) ? Optional.of(Files.readString(journal)) : Optional.empty();
             } catch (IOException unreadable) {
@@ -193,10 +188,7 @@ public final class Pushes {
             PushPlan plan = new PushPlanner(cache).plan(base, pushed);
             AuditLog log = new AuditLog(cache.location().directory(), plan.pusher());
             try (SourceOfTruth source = opener.apply(remote); AuditRouter.Route route = audit.routeTo(log)) {
-                RecordRenderer hasher = new RecordRenderer(plan.config().toLayout(),
-                        new LayoutPlan(plan.config().recordsFolder(), List.of()));
-                ConflictCheck.Result checked = new ConflictCheck(hasher,
-                        plan.config().toLayout().parentInFrontmatter()).check(source, plan);
+                ConflictCheck.Result checked = new ConflictCheck(plan.config().toLayout()).check(source, plan);
                 if (!checked.conflicts().isEmpty()) {
                     throw new ReposixException(PushErrorCode.FETCH_FIRST, checked.conflicts().stream()
                             .map(ConflictCheck.Conflict::describe).collect(Collectors.joining("; ")));
@@ -205,7 +197,7 @@ public final class Pushes {
                         cache.location().directory());
                 PushRecorder.Recorded recorded = new PushRecorder(cache, source).record(lock, plan, written,
                         clock.instant());
-                Files.deleteIfExists(cache.location().directory().resolve(PushApplier.JOURNAL));
+                Files.deleteIfExists(cache.location().directory().resolve(JOURNAL_FILE));
                 PushReport report = report(written, checked, recorded);
                 log.record(new AuditEvent(clock.instant(), "push", Optional.empty(), "accepted", Map.of(
                         "commit", pushed.name(), "summary", report.summary())));

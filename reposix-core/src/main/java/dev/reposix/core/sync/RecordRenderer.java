@@ -44,6 +44,17 @@ public final class RecordRenderer {
     }
 
     /**
+     * A renderer only for {@link #contentHash(RecordFile)}: hashes are of the neutral form, so no
+     * record needs a place.
+     *
+     * @param layout the tree's layout
+     * @return the renderer
+     */
+    public static RecordRenderer forHashing(Layout layout) {
+        return new RecordRenderer(layout, new LayoutPlan(layout.recordsFolder(), List.of()));
+    }
+
+    /**
      * The file for a record at its path.
      *
      * @param record the record, body in the neutral link form
