@@ -22,7 +22,12 @@ public enum Capability {
     /** Records carry labels that can be read, and written where {@link #UPDATE} is declared. */
     LABELS("labels"),
     /** Records may have a parent record, and an update may move a record to another parent. */
-    HIERARCHY("a record hierarchy (parents and moves)");
+    HIERARCHY("a record hierarchy (parents and moves)"),
+    /**
+     * Records carry files ({@link Attachment}s) that can be listed and downloaded, and uploaded and
+     * deleted where {@link #UPDATE} is declared.
+     */
+    ATTACHMENTS("attachments");
 
     private final String description;
 

@@ -141,6 +141,64 @@ public interface SourceOfTruth extends AutoCloseable {
         throw ReposixException.unsupported(scheme(), Capability.DELETE);
     }
 
+    /**
+     * The current attachments of many records at once, in as few requests as the source of truth
+     * allows (a sync asks for every page of a space, a push for the pages it touches).
+     *
+     * @param records the records
+     * @return attachments by record id; records without attachments may be absent
+     * @throws ReposixException {@link StandardErrorCode#UNSUPPORTED_OPERATION} without
+     *     {@link Capability#ATTACHMENTS}
+     */
+    default Map<RecordId, List<Attachment>> attachments(Collection<RecordId> records) {
+        throw ReposixException.unsupported(scheme(), Capability.ATTACHMENTS);
+    }
+
+    /**
+     * Downloads the current version of an attachment.
+     *
+     * @param attachment the attachment, as listed by {@link #attachments}
+     * @param maxBytes the most bytes the caller accepts; a larger file fails without being read whole
+     * @return the file's bytes
+     * @throws ReposixException {@link StandardErrorCode#UNSUPPORTED_OPERATION} without
+     *     {@link Capability#ATTACHMENTS}; {@link StandardErrorCode#RECORD_NOT_FOUND} when it is gone;
+     *     {@link StandardErrorCode#REJECTED_BY_SOURCE} when it is larger than {@code maxBytes}
+     */
+    default byte[] readAttachment(Attachment attachment, long maxBytes) {
+        throw ReposixException.unsupported(scheme(), Capability.ATTACHMENTS);
+    }
+
+    /**
+     * Uploads a file to a record: a new attachment, or a new version of the record's attachment with
+     * the same file name.
+     *
+     * @param record the record
+     * @param fileName the file name
+     * @param mediaType the media type
+     * @param content the bytes
+     * @param comment the version comment, e.g. the commit subject; may be empty
+     * @return the attachment as stored
+     * @throws ReposixException {@link StandardErrorCode#UNSUPPORTED_OPERATION} without
+     *     {@link Capability#ATTACHMENTS} and {@link Capability#UPDATE};
+     *     {@link StandardErrorCode#RECORD_NOT_FOUND} for an unknown record
+     */
+    default Attachment writeAttachment(RecordId record, String fileName, String mediaType, byte[] content,
+            String comment) {
+        throw ReposixException.unsupported(scheme(), Capability.ATTACHMENTS);
+    }
+
+    /**
+     * Deletes an attachment (moves it to the trash where the source of truth has one).
+     *
+     * @param attachment the attachment
+     * @return whether it was deleted or already absent
+     * @throws ReposixException {@link StandardErrorCode#UNSUPPORTED_OPERATION} without
+     *     {@link Capability#ATTACHMENTS} and {@link Capability#UPDATE}
+     */
+    default DeleteOutcome deleteAttachment(Attachment attachment) {
+        throw ReposixException.unsupported(scheme(), Capability.ATTACHMENTS);
+    }
+
     /** Releases connections and other resources; closing twice has no effect. */
     @Override
     void close();

@@ -22,10 +22,12 @@ import java.util.TreeSet;
  * @param labels the labels, sorted
  * @param path the path of the record's file in the tree
  * @param attributes further fields, sorted by key; keys without whitespace
+ * @param attachments the record's attached files by attachment id, sorted
  * @since 0.1
  */
 public record RecordState(long version, String contentHash, String title, Optional<String> parent,
-        SortedSet<String> labels, String path, SortedMap<String, String> attributes) {
+        SortedSet<String> labels, String path, SortedMap<String, String> attributes,
+        SortedMap<String, AttachmentState> attachments) {
 
     /**
      * Validates and copies.
@@ -37,6 +39,7 @@ public record RecordState(long version, String contentHash, String title, Option
      * @param labels the labels
      * @param path the path
      * @param attributes the attributes
+     * @param attachments the attachments
      */
     public RecordState {
         if (version < 0) {
@@ -56,6 +59,36 @@ public record RecordState(long version, String contentHash, String title, Option
                 throw new IllegalArgumentException("attribute keys must be non-empty without whitespace: '" + key + "'");
             }
         }
+        attachments = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(attachments, "attachments is null")));
+        if (attachments.containsKey("")) {
+            throw new IllegalArgumentException("attachment ids must not be empty");
+        }
+    }
+
+    /**
+     * A record state without attachments.
+     *
+     * @param version the version
+     * @param contentHash the hash
+     * @param title the title
+     * @param parent the parent id
+     * @param labels the labels
+     * @param path the path
+     * @param attributes the attributes
+     */
+    public RecordState(long version, String contentHash, String title, Optional<String> parent,
+            SortedSet<String> labels, String path, SortedMap<String, String> attributes) {
+        this(version, contentHash, title, parent, labels, path, attributes, new TreeMap<>());
+    }
+
+    /**
+     * A copy with other attachments.
+     *
+     * @param replacement the attachments by id
+     * @return the new state
+     */
+    public RecordState withAttachments(SortedMap<String, AttachmentState> replacement) {
+        return new RecordState(version, contentHash, title, parent, labels, path, attributes, replacement);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.reposix.git;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reposix.git.internal.StateCodec;
 import java.nio.file.Path;
@@ -76,6 +77,33 @@ class SyncStateTest {
         assertThat(StateCodec.decode(encoded, "1")).isEqualTo(awkward);
         assertThat(new String(encoded, UTF_8)).startsWith("reposix-record 1\nversion 7\n")
                 .contains("label a\nlabel b\nlabel ü\n");
+    }
+
+    @Test
+    void attachmentsSurviveTheRoundTripWithSpacesInNamesAndPathsAndAFileLeftRemote() {
+        java.util.SortedMap<String, AttachmentState> files = new TreeMap<>();
+        files.put("att 1", new AttachmentState("deploy flow.png", 3, 1234, "pages/Run book.assets/deploy flow.png",
+                Optional.empty()));
+        files.put("att2", new AttachmentState("huge - video.mp4", 1, 50_000_000L, "pages/Run book.assets/huge - video.mp4",
+                Optional.of("https://acme.example/wiki/download/attachments/1/huge%20-%20video.mp4")));
+        RecordState withFiles = new RecordState(2, "sha256:abc", "Run book", Optional.empty(), new TreeSet<>(),
+                "pages/Run book.md", new TreeMap<>(), files);
+
+        byte[] encoded = StateCodec.encode(withFiles);
+
+        assertThat(StateCodec.decode(encoded, "1")).isEqualTo(withFiles);
+        assertThat(new String(encoded, UTF_8)).contains("attachment att\\s1 3 1234 pages/Run\\sbook.assets/deploy\\sflow.png - deploy flow.png\n");
+        assertThat(StateCodec.decode(StateCodec.encode(withFiles.withAttachments(new TreeMap<>())), "1").attachments())
+                .isEmpty();
+    }
+
+    @Test
+    void aTruncatedAttachmentLineIsReportedAsACorruptState() {
+        byte[] broken = "reposix-record 1\nversion 1\ncontent-hash h\ntitle t\npath p.md\nattachment a 1 2\n"
+                .getBytes(UTF_8);
+
+        assertThatThrownBy(() -> StateCodec.decode(broken, "9"))
+                .hasMessageContaining("sync state of record 9").hasMessageContaining("too few fields");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.reposix.git.internal;
 
 import dev.reposix.api.ReposixException;
+import dev.reposix.git.AttachmentState;
 import dev.reposix.git.GitErrorCode;
 import dev.reposix.git.RecordState;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,9 @@ public final class StateCodec {
     public static final String STATE_FORMAT = "reposix-sync-state 1\n";
     /** The content of the {@code format} blob of the state index. */
     public static final String INDEX_FORMAT = "reposix-state-index 1\n";
+
+    /** Written in place of the remote link of an attachment that is in the tree. */
+    private static final String NO_LINK = "-";
 
     private StateCodec() {
     }
@@ -84,6 +88,10 @@ public final class StateCodec {
         text.append("path ").append(escape(state.path(), false)).append('\n');
         state.attributes().forEach((key, value) -> text.append("attribute ").append(escape(key, true)).append(' ')
                 .append(escape(value, false)).append('\n'));
+        state.attachments().forEach((id, file) -> text.append("attachment ").append(escape(id, true)).append(' ')
+                .append(file.version()).append(' ').append(file.size()).append(' ').append(escape(file.path(), true))
+                .append(' ').append(file.remoteLink().map(link -> escape(link, true)).orElse(NO_LINK)).append(' ')
+                .append(escape(file.fileName(), false)).append('\n'));
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -112,6 +120,7 @@ public final class StateCodec {
         Optional<String> parent = Optional.empty();
         SortedSet<String> labels = new TreeSet<>();
         SortedMap<String, String> attributes = new TreeMap<>();
+        SortedMap<String, AttachmentState> attachments = new TreeMap<>();
         for (int index = 1; index < lines.length; index++) {
             String line = lines[index];
             int space = line.indexOf(' ');
@@ -133,13 +142,26 @@ public final class StateCodec {
                     }
                     attributes.put(unescape(value.substring(0, separator)), unescape(value.substring(separator + 1)));
                 }
+                case "attachment" -> {
+                    String[] fields = value.split(" ", 6);
+                    if (fields.length < 6) {
+                        throw corrupt(where, "attachment line '" + line + "' has too few fields");
+                    }
+                    try {
+                        attachments.put(unescape(fields[0]), new AttachmentState(unescape(fields[5]),
+                                parseVersion(fields[1], where), parseVersion(fields[2], where), unescape(fields[3]),
+                                fields[4].equals(NO_LINK) ? Optional.empty() : Optional.of(unescape(fields[4]))));
+                    } catch (IllegalArgumentException invalid) {
+                        throw corrupt(where, "attachment line '" + line + "': " + invalid.getMessage());
+                    }
+                }
                 default -> throw corrupt(where, "unknown field '" + line.substring(0, space) + "'");
             }
         }
         if (version < 0 || hash == null || title == null || path == null) {
             throw corrupt(where, "a required field is missing");
         }
-        return new RecordState(version, hash, title, parent, labels, path, attributes);
+        return new RecordState(version, hash, title, parent, labels, path, attributes, attachments);
     }
 
     private static long parseVersion(String value, String where) {
