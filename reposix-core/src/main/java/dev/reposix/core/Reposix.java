@@ -151,8 +151,10 @@ public final class Reposix implements AutoCloseable {
      * @return the push service, using this instance's backends and environment
      */
     public Pushes pushes() {
+        // TODO(attachments): pass the REPOSIX_ATTACHMENT_MAX_BYTES setting once it is in the core settings;
+        // until then pushes use Pushes.DEFAULT_ATTACHMENT_MAX_BYTES (20 MiB)
         return new Pushes(configuration.environment(), this::open, configuration.clock(), configuration.lockWait(),
-                audit);
+                audit, Pushes.DEFAULT_ATTACHMENT_MAX_BYTES);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +64,7 @@ public final class LinkRewriter {
      * @return the body with working-tree links
      */
     public String toWorkingTree(String markdown, String sourceFile) {
-        return rewrite(markdown, sourceFile, true);
+        return rewrite(markdown, sourceFile, true, path -> Optional.empty());
     }
 
     /**
@@ -74,10 +75,27 @@ public final class LinkRewriter {
      * @return the body with neutral links
      */
     public String toNeutral(String markdown, String sourceFile) {
-        return rewrite(markdown, sourceFile, false);
+        return rewrite(markdown, sourceFile, false, path -> Optional.empty());
     }
 
-    private String rewrite(String markdown, String sourceFile, boolean towardsTree) {
+    /**
+     * Relative paths back to neutral links, like {@link #toNeutral(String, String)}, and also links to
+     * other files of the tree that {@code attach} names an attachment for (a push uploads such a file
+     * to the page and links it as an attachment).
+     *
+     * @param markdown the body as read from the file
+     * @param sourceFile the file the body was read from, relative to the tree root
+     * @param attach for a linked file that is neither a record's file nor in the page's own
+     *     {@code .assets} folder (a path relative to the tree root), the attachment file name to link
+     *     instead, or empty to leave the link as written
+     * @return the body with neutral links
+     */
+    public String toNeutral(String markdown, String sourceFile, Function<String, Optional<String>> attach) {
+        return rewrite(markdown, sourceFile, false, requireNonNull(attach, "attach is null"));
+    }
+
+    private String rewrite(String markdown, String sourceFile, boolean towardsTree,
+            Function<String, Optional<String>> attach) {
         List<MarkdownLinks.Destination> destinations = MarkdownLinks.find(markdown);
         if (destinations.isEmpty()) {
             return markdown;
@@ -87,7 +105,7 @@ public final class LinkRewriter {
         for (MarkdownLinks.Destination destination : destinations) {
             String target = markdown.substring(destination.start(), destination.end());
             Optional<String> replacement = towardsTree ? towardsTree(target, sourceFile)
-                    : towardsNeutral(target, sourceFile);
+                    : towardsNeutral(target, sourceFile, attach);
             if (replacement.isPresent()) {
                 rewritten.append(markdown, copied, destination.start()).append(replacement.get());
                 copied = destination.end();
@@ -122,7 +140,8 @@ public final class LinkRewriter {
         return Optional.empty();
     }
 
-    private Optional<String> towardsNeutral(String target, String sourceFile) {
+    private Optional<String> towardsNeutral(String target, String sourceFile,
+            Function<String, Optional<String>> attach) {
         if (SCHEME.matcher(target).find() || target.startsWith("#") || target.startsWith("/")) {
             return Optional.empty();
         }
@@ -147,6 +166,7 @@ public final class LinkRewriter {
             if (!name.isEmpty() && name.indexOf('/') < 0) {
                 return Optional.of(RecordLinks.attachmentTarget(SafeNames.title(name)));
             }
+            return attach.apply(resolved.get()).map(RecordLinks::attachmentTarget);
         }
         return Optional.empty();
     }
