@@ -142,7 +142,8 @@ public final class Reposix implements AutoCloseable {
      */
     public Workspaces workspaces() {
         return new Workspaces(configuration.environment(), this::open,
-                new SyncEngine(configuration.clock(), configuration.lockWait()));
+                new SyncEngine(configuration.clock(), configuration.lockWait(),
+                        AttachmentLimit.fromEnvironment(configuration.environment())));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordLinks;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,7 +64,20 @@ public final class LinkRewriter {
      * @return the body with working-tree links
      */
     public String toWorkingTree(String markdown, String sourceFile) {
-        return rewrite(markdown, sourceFile, true);
+        return toWorkingTree(markdown, sourceFile, Map.of());
+    }
+
+    /**
+     * Neutral links to relative paths, except that links to attachments kept only in the source of
+     * truth (too large to download) go to the source of truth's link instead.
+     *
+     * @param markdown the body as the backend gave it
+     * @param sourceFile the file the body is written to, relative to the tree root
+     * @param remoteFiles absolute links by attachment file name, for attachments not in the tree
+     * @return the body with working-tree links
+     */
+    public String toWorkingTree(String markdown, String sourceFile, Map<String, String> remoteFiles) {
+        return rewrite(markdown, sourceFile, true, remoteFiles);
     }
 
     /**
@@ -74,10 +88,23 @@ public final class LinkRewriter {
      * @return the body with neutral links
      */
     public String toNeutral(String markdown, String sourceFile) {
-        return rewrite(markdown, sourceFile, false);
+        return toNeutral(markdown, sourceFile, Map.of());
     }
 
-    private String rewrite(String markdown, String sourceFile, boolean towardsTree) {
+    /**
+     * Relative paths back to neutral links; a link that is exactly one of {@code remoteFiles}' links
+     * becomes the neutral link to that attachment again.
+     *
+     * @param markdown the body as read from the file
+     * @param sourceFile the file the body was read from, relative to the tree root
+     * @param remoteFiles absolute links by attachment file name, for attachments not in the tree
+     * @return the body with neutral links
+     */
+    public String toNeutral(String markdown, String sourceFile, Map<String, String> remoteFiles) {
+        return rewrite(markdown, sourceFile, false, remoteFiles);
+    }
+
+    private String rewrite(String markdown, String sourceFile, boolean towardsTree, Map<String, String> remoteFiles) {
         List<MarkdownLinks.Destination> destinations = MarkdownLinks.find(markdown);
         if (destinations.isEmpty()) {
             return markdown;
@@ -86,8 +113,8 @@ public final class LinkRewriter {
         int copied = 0;
         for (MarkdownLinks.Destination destination : destinations) {
             String target = markdown.substring(destination.start(), destination.end());
-            Optional<String> replacement = towardsTree ? towardsTree(target, sourceFile)
-                    : towardsNeutral(target, sourceFile);
+            Optional<String> replacement = towardsTree ? towardsTree(target, sourceFile, remoteFiles)
+                    : remoteAttachment(target, remoteFiles).or(() -> towardsNeutral(target, sourceFile));
             if (replacement.isPresent()) {
                 rewritten.append(markdown, copied, destination.start()).append(replacement.get());
                 copied = destination.end();
@@ -96,7 +123,12 @@ public final class LinkRewriter {
         return rewritten.append(markdown, copied, markdown.length()).toString();
     }
 
-    private Optional<String> towardsTree(String target, String sourceFile) {
+    private static Optional<String> remoteAttachment(String target, Map<String, String> remoteFiles) {
+        return remoteFiles.entrySet().stream().filter(file -> file.getValue().equals(target)).findFirst()
+                .map(file -> RecordLinks.attachmentTarget(file.getKey()));
+    }
+
+    private Optional<String> towardsTree(String target, String sourceFile, Map<String, String> remoteFiles) {
         String directory = LinkPaths.directoryOf(sourceFile);
         Optional<RecordId> record = RecordLinks.recordOf(target);
         if (record.isPresent()) {
@@ -109,6 +141,10 @@ public final class LinkRewriter {
                     LinkPaths.encode(LinkPaths.relative(directory, placement.path())) + (hash < 0 ? "" : "#" + anchor));
         }
         Optional<String> attachment = RecordLinks.attachmentOf(target);
+        if (attachment.isPresent() && remoteFiles.containsKey(attachment.get())
+                && target.equals(RecordLinks.attachmentTarget(attachment.get()))) {
+            return Optional.of(remoteFiles.get(attachment.get()));
+        }
         if (attachment.isPresent() && sourceFile.endsWith(".md")) {
             String fileName = SafeNames.attachmentFileName(attachment.get());
             // Only names that come back identical are rewritten, so the round trip stays exact.
