@@ -57,6 +57,24 @@ public final class LinkRewriter {
     }
 
     /**
+     * Whether a path lies inside some page's attachments folder (a folder whose name ends in
+     * {@code .assets}; page titles never produce one), so that it is an attachment and never a
+     * record file, even when it ends in {@code .md}.
+     *
+     * @param path a path relative to the tree root
+     * @return true for an attachment file
+     */
+    public static boolean isInAssetsFolder(String path) {
+        int slash = path.lastIndexOf('/');
+        for (String folder : (slash < 0 ? "" : path.substring(0, slash)).split("/")) {
+            if (folder.endsWith(ASSETS_SUFFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Neutral links to relative paths, for writing a body into the file at {@code sourceFile}.
      *
      * @param markdown the body as the backend gave it
