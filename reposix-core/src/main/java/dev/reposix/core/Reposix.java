@@ -142,7 +142,8 @@ public final class Reposix implements AutoCloseable {
      */
     public Workspaces workspaces() {
         return new Workspaces(configuration.environment(), this::open,
-                new SyncEngine(configuration.clock(), configuration.lockWait()));
+                new SyncEngine(configuration.clock(), configuration.lockWait(),
+                        AttachmentLimit.fromEnvironment(configuration.environment())));
     }
 
     /**
@@ -151,10 +152,8 @@ public final class Reposix implements AutoCloseable {
      * @return the push service, using this instance's backends and environment
      */
     public Pushes pushes() {
-        // TODO(attachments): pass the REPOSIX_ATTACHMENT_MAX_BYTES setting once it is in the core settings;
-        // until then pushes use Pushes.DEFAULT_ATTACHMENT_MAX_BYTES (20 MiB)
         return new Pushes(configuration.environment(), this::open, configuration.clock(), configuration.lockWait(),
-                audit, Pushes.DEFAULT_ATTACHMENT_MAX_BYTES);
+                audit, AttachmentLimit.fromEnvironment(configuration.environment()));
     }
 
     /**

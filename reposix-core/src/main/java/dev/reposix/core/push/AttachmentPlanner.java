@@ -2,6 +2,7 @@ package dev.reposix.core.push;
 
 import dev.reposix.api.RecordId;
 import dev.reposix.api.ReposixException;
+import dev.reposix.core.AttachmentLimit;
 import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.SafeNames;
 import dev.reposix.git.AttachmentState;
@@ -236,9 +237,9 @@ final class AttachmentPlanner {
         long size = sizeOf(path, blob);
         if (size > maxBytes) {
             throw new ReposixException(PushErrorCode.INVALID_FILE, path + " is " + size + " bytes, more than the "
-                    + maxBytes + " bytes an attachment may have (" + Pushes.ATTACHMENT_MAX_BYTES_VARIABLE + "); remove"
+                    + maxBytes + " bytes an attachment may have (" + AttachmentLimit.VARIABLE + "); remove"
                     + " it from your commits (git rm --cached '" + path + "', then amend), or raise "
-                    + Pushes.ATTACHMENT_MAX_BYTES_VARIABLE + " for the process that pushes");
+                    + AttachmentLimit.VARIABLE + " for the process that pushes");
         }
         return new PlannedWrite.AttachmentUpload(path, page, pagePath, fileName, MediaTypes.of(fileName), blob, size,
                 base.map(Map.Entry::getKey), base.map(Map.Entry::getValue));

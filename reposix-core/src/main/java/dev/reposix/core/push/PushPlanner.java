@@ -4,6 +4,7 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordKind;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.ReposixException;
+import dev.reposix.core.AttachmentLimit;
 import dev.reposix.core.layout.Layout;
 import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.LayoutPlan;
@@ -69,7 +70,7 @@ public final class PushPlanner {
      * @param cache the cache
      */
     public PushPlanner(Cache cache) {
-        this(cache, Pushes.DEFAULT_ATTACHMENT_MAX_BYTES);
+        this(cache, AttachmentLimit.DEFAULT_BYTES);
     }
 
     /**
@@ -265,7 +266,7 @@ public final class PushPlanner {
                         .ifPresent(p -> requireKnownParent(path, p));
                 RecordFile neutral = new RecordFile(Optional.of(id), file.title(), file.status(), file.labels(),
                         layout.parentInFrontmatter() ? parent : Optional.empty(),
-                        links.toNeutral(file.body(), path, attachOutside(path)));
+                        links.toNeutral(file.body(), path, remoteFiles(base), attachOutside(path)));
                 String hash = hasher.contentHash(neutral);
                 boolean moved = !parent.map(RecordId::value).equals(base.parent());
                 if (moved || !hash.equals(base.contentHash())) {
@@ -285,7 +286,7 @@ public final class PushPlanner {
                                 ? new Folders.Parent(file.parent(), Optional.empty()) : folders.parentOf(path);
                         parent.existing().filter(p -> layout.parentInFrontmatter()).ifPresent(p -> requireKnownParent(path, p));
                         RecordFile neutral = new RecordFile(Optional.empty(), file.title(), file.status(), file.labels(),
-                                parent.existing(), links.toNeutral(file.body(), path, attachOutside(path)));
+                                parent.existing(), links.toNeutral(file.body(), path, Map.of(), attachOutside(path)));
                         creates.add(new PlannedWrite.Create(path, neutral, parent.existing(), parent.createdFrom()));
                     });
             AttachmentPlanner.Planned attachments = planAttachments(deletes);
@@ -303,6 +304,14 @@ public final class PushPlanner {
             });
             return new AttachmentPlanner(cache.repository(), trees, state, stateCommit, pushed, attachmentMaxBytes)
                     .plan(assetChanges, pagesAfter, created.keySet(), linked);
+        }
+
+        /** The links by file name of a record's attachments kept only in the source of truth. */
+        private static Map<String, String> remoteFiles(RecordState record) {
+            Map<String, String> links = new HashMap<>();
+            record.attachments().values().forEach(file -> file.remoteLink()
+                    .ifPresent(link -> links.put(file.fileName(), link)));
+            return links;
         }
 
         /**

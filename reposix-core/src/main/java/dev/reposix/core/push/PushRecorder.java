@@ -97,13 +97,13 @@ final class PushRecorder {
                     entry.parentId().map(RecordId::value), new TreeSet<>(record.labels()), path,
                     new TreeMap<>(Map.of(RecordRenderer.LINKS, RecordRenderer.linksOf(record.body()))),
                     plan.baseState().get(write.id().value()).map(RecordState::attachments).orElse(new TreeMap<>())));
-            byte[] file = renderer.render(record, path);
+            byte[] file = renderer.render(record, path, remoteFiles(plan, write.id(), allWritten));
             byte[] pushedFile = cache.trees().blobAt(plan.pushed(), path).map(cache.trees()::readBlob).orElse(new byte[0]);
             if (!Arrays.equals(file, pushedFile)) {
                 followUp.put(path, file);
             }
         }
-        recordAttachments(plan, allWritten, paths, next, followUp);
+        recordAttachments(plan, allWritten, paths, next, followUp, removedFiles);
         SyncState state = new SyncState(next);
         SyncTransaction transaction = cache.beginSync(lock);
         transaction.advanceMain(plan.pushed());
@@ -142,7 +142,7 @@ final class PushRecorder {
      * is where the next sync puts it: in the page's folder, which the follow-up commit fills.
      */
     private void recordAttachments(PushPlan plan, List<PushApplier.Written> written, Map<RecordId, String> paths,
-            TreeMap<String, RecordState> next, Map<String, byte[]> followUp) {
+            TreeMap<String, RecordState> next, Map<String, byte[]> followUp, List<String> removedFiles) {
         Map<String, TreeMap<String, AttachmentState>> attachments = new HashMap<>();
         for (Map.Entry<String, RecordState> entry : next.entrySet()) {
             RecordState record = entry.getValue();
@@ -171,16 +171,32 @@ final class PushRecorder {
                 Attachment stored = write.attachment().orElseThrow();
                 upload.baseId().ifPresent(onPage::remove);
                 String folder = LinkRewriter.assetsFolderOf(paths.get(write.id()));
-                String path = upload.path().startsWith(folder + "/") ? upload.path()
-                        : folder + "/" + SafeNames.attachmentFileName(stored.fileName());
-                if (!path.equals(upload.path()) && cache.trees().blobAt(plan.pushed(), path).isEmpty()) {
+                String path = folder + "/" + SafeNames.attachmentFileName(stored.fileName());
+                if (!path.equals(upload.path())) {
+                    // where the next sync would put it: a file linked from elsewhere, or a name that escapes otherwise
                     followUp.put(path, cache.trees().readBlob(upload.blob()));
+                    if (upload.path().startsWith(folder + "/")) {
+                        removedFiles.add(upload.path());
+                    }
                 }
                 onPage.put(stored.id(), new AttachmentState(stored.fileName(), stored.version(), stored.size(), path,
                         Optional.empty()));
             }
         }
         attachments.forEach((page, onPage) -> next.put(page, next.get(page).withAttachments(onPage)));
+    }
+
+    /**
+     * The links by file name of a page's attachments that stay in the source of truth only: those of
+     * the base that the push did not replace with a file.
+     */
+    private static Map<String, String> remoteFiles(PushPlan plan, RecordId page, List<PushApplier.Written> written) {
+        Map<String, String> links = new TreeMap<>();
+        plan.baseState().get(page.value()).ifPresent(state -> state.attachments().values().forEach(file ->
+                file.remoteLink().ifPresent(link -> links.put(file.fileName(), link))));
+        written.stream().filter(write -> write.id().equals(page))
+                .forEach(write -> write.attachment().ifPresent(stored -> links.remove(stored.fileName())));
+        return links;
     }
 
     private static String nameOf(String path) {

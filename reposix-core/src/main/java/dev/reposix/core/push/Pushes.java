@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.reposix.api.AuditEvent;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
+import dev.reposix.core.AttachmentLimit;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.internal.AuditRouter;
 import dev.reposix.core.sync.MirrorEgress;
@@ -46,19 +47,6 @@ public final class Pushes {
      */
     public static final String JOURNAL_FILE = "push-journal.txt";
 
-    /**
-     * The setting that caps the size of one attachment a push uploads (and a conflict check downloads).
-     *
-     * @since 0.1
-     */
-    public static final String ATTACHMENT_MAX_BYTES_VARIABLE = "REPOSIX_ATTACHMENT_MAX_BYTES";
-
-    /**
-     * The default of {@link #ATTACHMENT_MAX_BYTES_VARIABLE}: 20 MiB.
-     *
-     * @since 0.1
-     */
-    public static final long DEFAULT_ATTACHMENT_MAX_BYTES = 20L * 1024 * 1024;
 
     private final Map<String, String> environment;
     private final Function<RemoteSpec, SourceOfTruth> opener;
@@ -78,7 +66,7 @@ public final class Pushes {
      */
     public Pushes(Map<String, String> environment, Function<RemoteSpec, SourceOfTruth> opener, Clock clock,
             Duration lockWait, AuditRouter audit) {
-        this(environment, opener, clock, lockWait, audit, DEFAULT_ATTACHMENT_MAX_BYTES);
+        this(environment, opener, clock, lockWait, audit, AttachmentLimit.DEFAULT_BYTES);
     }
 
     /**
@@ -90,12 +78,12 @@ public final class Pushes {
      * @param lockWait how long to wait for the cache lock
      * @param audit the audit sink backends write to, pointed at the cache's log during a push
      * @param attachmentMaxBytes the largest attachment a push uploads or downloads
-     *     ({@value #ATTACHMENT_MAX_BYTES_VARIABLE})
+     *     ({@link AttachmentLimit#VARIABLE})
      */
     public Pushes(Map<String, String> environment, Function<RemoteSpec, SourceOfTruth> opener, Clock clock,
             Duration lockWait, AuditRouter audit, long attachmentMaxBytes) {
-        if (attachmentMaxBytes < 1) {
-            throw new IllegalArgumentException("attachmentMaxBytes must be 1 or more: " + attachmentMaxBytes);
+        if (attachmentMaxBytes < 0) {
+            throw new IllegalArgumentException("attachmentMaxBytes must be 0 or more: " + attachmentMaxBytes);
         }
         this.attachmentMaxBytes = attachmentMaxBytes;
         this.environment = Map.copyOf(environment);

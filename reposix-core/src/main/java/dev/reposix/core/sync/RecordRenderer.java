@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,8 +63,21 @@ public final class RecordRenderer {
      * @return the file's bytes
      */
     public byte[] render(Record record, String path) {
+        return render(record, path, Map.of());
+    }
+
+    /**
+     * The file for a record at its path, linking its attachments that are not in the tree to the
+     * source of truth.
+     *
+     * @param record the record, body in the neutral link form
+     * @param path where the file goes
+     * @param remoteFiles absolute links by file name of the record's attachments not in the tree
+     * @return the file's bytes
+     */
+    public byte[] render(Record record, String path, Map<String, String> remoteFiles) {
         RecordFile file = RecordFile.of(record, layout.parentInFrontmatter());
-        return codec.renderBytes(file.withBody(links.toWorkingTree(file.body(), path)));
+        return codec.renderBytes(file.withBody(links.toWorkingTree(file.body(), path, remoteFiles)));
     }
 
     /**
@@ -114,10 +128,19 @@ public final class RecordRenderer {
      * replaced when they changed.
      */
     byte[] rework(byte[] oldFile, String oldPath, LinkRewriter oldLinks, String newPath, Optional<Set<String>> labels) {
+        return rework(oldFile, oldPath, oldLinks, newPath, labels, Map.of(), Map.of());
+    }
+
+    /**
+     * {@link #rework(byte[], String, LinkRewriter, String, Optional)} for a record some of whose
+     * attachments are linked in the source of truth, before and after.
+     */
+    byte[] rework(byte[] oldFile, String oldPath, LinkRewriter oldLinks, String newPath, Optional<Set<String>> labels,
+            Map<String, String> oldRemoteFiles, Map<String, String> newRemoteFiles) {
         RecordFile file = codec.parse(oldPath, oldFile);
-        String neutral = oldLinks.toNeutral(file.body(), oldPath);
+        String neutral = oldLinks.toNeutral(file.body(), oldPath, oldRemoteFiles);
         RecordFile relabelled = labels.map(names -> new RecordFile(file.id(), file.title(), file.status(),
                 List.copyOf(names), file.parent(), file.body())).orElse(file);
-        return codec.renderBytes(relabelled.withBody(links.toWorkingTree(neutral, newPath)));
+        return codec.renderBytes(relabelled.withBody(links.toWorkingTree(neutral, newPath, newRemoteFiles)));
     }
 }

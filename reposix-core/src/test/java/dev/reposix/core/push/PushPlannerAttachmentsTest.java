@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class PushPlannerAttachmentsTest {
     private ObjectId runbookWith(Map<String, String> files) {
         Map<String, AttachmentState> attachments = new HashMap<>();
         int next = 1;
-        for (Map.Entry<String, String> file : files.entrySet()) {
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
             String path = ASSETS + "/" + file.getKey();
             attachments.put("att" + next++, attachment(file.getKey(), 2, path, file.getValue()));
             fixture.file(path, file.getValue());
