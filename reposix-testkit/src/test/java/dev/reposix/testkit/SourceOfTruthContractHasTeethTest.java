@@ -63,9 +63,11 @@ class SourceOfTruthContractHasTeethTest {
     }
 
     @Test
-    void droppingTheSecondPageFailsTheManifestTest() {
-        assertThat(failedTestNames(run(DropsSecondPageContractTest.class)))
-                .containsExactlyInAnyOrder("manifestListsEverySeededRecordOnceFollowingPaginationToTheEnd");
+    void droppingTheSecondPageFailsTheManifestTests() {
+        // The attachment test seeds more records than a page holds and finds their ids in the manifest.
+        assertThat(failedTestNames(run(DropsSecondPageContractTest.class))).containsExactlyInAnyOrder(
+                "manifestListsEverySeededRecordOnceFollowingPaginationToTheEnd",
+                "attachmentsOfManyRecordsComeBackFromOneCall");
     }
 
     @Test
