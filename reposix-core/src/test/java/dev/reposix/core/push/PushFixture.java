@@ -37,27 +37,37 @@ final class PushFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-24T06:15:00Z");
     static final Signature JANE = Signature.utc("Jane Doe", "jane@example.com", T0);
 
-    final TreeConfig config = TreeConfig.of("confluence", "ENG", LayoutKind.TREE);
+    final TreeConfig config;
     final Cache cache;
-    private final CacheLock lock;
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Map<String, RecordState> records = new TreeMap<>();
 
     PushFixture(Path directory) {
-        cache = Cache.open(new CacheLocation(directory.resolve("confluence-ENG.git"), "confluence", "ENG"),
+        this(CacheLocation.resolve(Map.of(CacheLocation.CACHE_DIR_VARIABLE, directory.toString()), "confluence", "ENG"),
                 "https://example.atlassian.net/wiki");
-        lock = cache.lock(Duration.ofSeconds(5));
+    }
+
+    /** A fixture on the cache a {@link Pushes} service finds at that location. */
+    PushFixture(CacheLocation location, String sourceOfTruth) {
+        config = TreeConfig.of(location.scheme(), location.project(), LayoutKind.TREE);
+        cache = Cache.open(location, sourceOfTruth);
     }
 
     /** Adds a page to the base: its file and its state. */
     PushFixture page(String id, String title, String path, Optional<String> parent, String body,
+            Map<String, AttachmentState> attachments) {
+        return page(id, 3, title, path, parent, body, attachments);
+    }
+
+    /** Adds a page to the base at a version. */
+    PushFixture page(String id, long version, String title, String path, Optional<String> parent, String body,
             Map<String, AttachmentState> attachments) {
         RecordFile file = new RecordFile(Optional.of(RecordId.of(id)), title, RecordStatus.CURRENT, List.of(),
                 Optional.empty(), body);
         files.put(path, RecordFileCodec.tree().renderBytes(file));
         String hash = RecordRenderer.forHashing(config.toLayout()).contentHash(file);
         SortedMap<String, AttachmentState> sorted = new TreeMap<>(attachments);
-        records.put(id, new RecordState(3, hash, title, parent, new TreeSet<>(), path).withAttachments(sorted));
+        records.put(id, new RecordState(version, hash, title, parent, new TreeSet<>(), path).withAttachments(sorted));
         return this;
     }
 
@@ -73,17 +83,19 @@ final class PushFixture implements AutoCloseable {
 
     /** Commits the base and records its state; returns the base commit. */
     ObjectId base() {
-        SyncTransaction transaction = cache.beginSync(lock);
-        ObjectId commit;
-        try (CommitDraft draft = transaction.newCommit()) {
-            draft.put(TreeConfig.PATH, config.render().getBytes(UTF_8));
-            files.forEach(draft::put);
-            commit = draft.commit(JANE, JANE, "sync");
+        try (CacheLock lock = cache.lock(Duration.ofSeconds(5))) {
+            SyncTransaction transaction = cache.beginSync(lock);
+            ObjectId commit;
+            try (CommitDraft draft = transaction.newCommit()) {
+                draft.put(TreeConfig.PATH, config.render().getBytes(UTF_8));
+                files.forEach(draft::put);
+                commit = draft.commit(JANE, JANE, "sync");
+            }
+            transaction.advanceMain(commit);
+            transaction.recordState(commit, new SyncState(new TreeMap<>(records)));
+            transaction.apply(T0, JANE);
+            return commit;
         }
-        transaction.advanceMain(commit);
-        transaction.recordState(commit, new SyncState(new TreeMap<>(records)));
-        transaction.apply(T0, JANE);
-        return commit;
     }
 
     /** A commit on top of {@code parent} with the given edits. */
@@ -105,7 +117,6 @@ final class PushFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        lock.close();
         cache.close();
     }
 
