@@ -92,6 +92,11 @@ class PushAttachmentsE2ETest {
         Files.write(image, CHART);
         Files.writeString(glossary, Files.readString(glossary) + "\n![chart](Glossary.assets/chart.png)\n");
         commit("Add the chart");
+        assertThat(cli.run(site.gitEnvironment(), getClass().getClassLoader(), "push", "--dry-run", tree.toString()))
+                .as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("upload  " + relative(image) + "  \"chart.png\" to " + relative(glossary))
+                .contains("update  " + relative(glossary));
+        assertThat(attachmentsOf("Glossary")).extracting(SeedAttachment::title).doesNotContain("chart.png");
 
         Result pushed = push();
 
@@ -104,6 +109,9 @@ class PushAttachmentsE2ETest {
                     assertThat(file.comment()).isEqualTo("Add the chart");
                 });
         assertThat(page("Glossary").body()).contains("<ri:attachment ri:filename=\"chart.png\"");
+        assertThat(Files.readAllLines(temporary.resolve("cache/confluence-DEMO.git/audit.jsonl")))
+                .filteredOn(line -> line.contains("\"operation\":\"write-attachment\"")).singleElement()
+                .satisfies(line -> assertThat(line).contains("chart.png"));
 
         Result again = push();
         assertThat(again.exitCode()).as(again.stderr()).isZero();
