@@ -103,10 +103,12 @@ final class ConflictCheck {
             Map<RecordId, Record> current, List<Conflict> conflicts) {
         Set<PlannedWrite> settled = new HashSet<>();
         Map<PlannedWrite, Attachment> existing = new HashMap<>();
+        if (!plan.uploads().isEmpty() || !plan.attachmentDeletes().isEmpty()) {
+            source.capabilities().require(source.scheme(), Capability.ATTACHMENTS);
+        }
         if (pages.isEmpty()) {
             return new AttachmentCheck(settled, existing);
         }
-        source.capabilities().require(source.scheme(), Capability.ATTACHMENTS);
         Set<RecordId> gonePages = new HashSet<>();
         for (RecordId page : pages) {
             Record now = current.get(page);
