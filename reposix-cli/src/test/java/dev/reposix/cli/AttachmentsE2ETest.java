@@ -87,10 +87,10 @@ class AttachmentsE2ETest {
                 }
             }
         }
-        assertThat(resolved).contains("pages/Architecture/Architecture Overview.assets/architecture-overview.png");
-        assertThat(Files.readAllBytes(pageFile("Architecture Overview").resolveSibling(
-                "Architecture Overview.assets/architecture-overview.png")))
-                .isEqualTo(inConfluence("Architecture Overview", "architecture-overview.png"));
+        assertThat(resolved).contains("pages/Architecture.assets/architecture-overview.png");
+        assertThat(Files.readAllBytes(pageFile("Architecture").resolveSibling(
+                "Architecture.assets/architecture-overview.png")))
+                .isEqualTo(inConfluence("Architecture", "architecture-overview.png"));
         assertThat(git.gitOk(tree, "log", "--format=%s")).as("one import commit").hasLineCount(1);
         assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
     }
@@ -123,7 +123,7 @@ class AttachmentsE2ETest {
         assertThat(diagram).isRegularFile();
 
         ConfluenceEdits.deleteAttachment(environment, "DEMO", "Embed Images", "diagram.png");
-        ConfluenceEdits.edit(environment, "DEMO", "Architecture Overview", current -> new dev.reposix.api.Record(
+        ConfluenceEdits.edit(environment, "DEMO", "Architecture", current -> new dev.reposix.api.Record(
                 new dev.reposix.api.ManifestEntry(current.id(), current.entry().kind(), "System Architecture",
                         current.entry().parentId(), current.entry().version(), current.entry().status(),
                         current.entry().lastModified(), current.entry().lastModifiedBy()),
@@ -136,19 +136,19 @@ class AttachmentsE2ETest {
         assertThat(moved).isRegularFile();
         assertThat(Files.readString(pageFile("System Architecture")))
                 .contains("](System%20Architecture.assets/architecture-overview.png");
-        assertThat(tree.resolve("pages/Architecture/Architecture Overview.assets")).doesNotExist();
+        assertThat(tree.resolve("pages/Architecture.assets")).doesNotExist();
         assertThat(site.simulator().counters().count(DOWNLOAD)).isZero();
     }
 
     @Test
     void anAttachmentAboveTheLimitIsLinkedInConfluenceAndReportedNotDownloaded() throws Exception {
-        byte[] image = inConfluence("Architecture Overview", "architecture-overview.png");
+        byte[] image = inConfluence("Architecture", "architecture-overview.png");
         environment.put(AttachmentLimit.VARIABLE, Integer.toString(image.length - 1));
 
         assertThat(reposix("init", "confluence::DEMO", tree.toString())).as(cli.stderr()).isZero();
 
-        Path page = pageFile("Architecture Overview");
-        assertThat(page.resolveSibling("Architecture Overview.assets/architecture-overview.png")).doesNotExist();
+        Path page = pageFile("Architecture");
+        assertThat(page.resolveSibling("Architecture.assets/architecture-overview.png")).doesNotExist();
         String link = site.baseUrl() + "/wiki/download/attachments/";
         assertThat(Files.readString(page)).contains("](" + link).contains("/architecture-overview.png");
         assertThat(cli.stderr()).contains("architecture-overview.png").contains(AttachmentLimit.VARIABLE);

@@ -79,7 +79,7 @@ class ConflictCheckAttachmentsTest {
         ObjectId base = base(notes);
         PushPlan plan = fixture.plan(base, fixture.push(base, "x", edits -> edits.put(ASSETS + "/notes.txt", "v2")));
 
-        ConflictCheck.Result result = check(plan, Capabilities.all());
+        ConflictCheck.Result result = check(plan, Capabilities.all().with(Capability.ATTACHMENTS));
 
         assertThat(result.conflicts()).isEmpty();
         assertThat(result.settledAttachments()).isEmpty();
@@ -94,7 +94,7 @@ class ConflictCheckAttachmentsTest {
         attach("notes.txt", "their much longer version");
         PushPlan plan = fixture.plan(base, fixture.push(base, "x", edits -> edits.put(ASSETS + "/notes.txt", "v2")));
 
-        ConflictCheck.Result result = check(plan, Capabilities.all());
+        ConflictCheck.Result result = check(plan, Capabilities.all().with(Capability.ATTACHMENTS));
 
         assertThat(result.conflicts()).singleElement().satisfies(conflict -> assertThat(conflict.describe())
                 .isEqualTo("\"notes.txt\" (" + ASSETS + "/notes.txt) was changed in Confluence since your base"
@@ -106,12 +106,12 @@ class ConflictCheckAttachmentsTest {
         ObjectId base = base();
         PushPlan plan = fixture.plan(base, fixture.push(base, "x", edits -> edits.put(ASSETS + "/a.txt", "a")
                 .put(ASSETS + "/b.txt", "b")));
-        try (SourceOfTruth source = new InMemoryProvider(store, Capabilities.all(), 25).open(PROJECT,
+        try (SourceOfTruth source = new InMemoryProvider(store, Capabilities.all().with(Capability.ATTACHMENTS), 25).open(PROJECT,
                 TestingBackendContext.offline())) {
             source.delete(runbook);
         }
 
-        ConflictCheck.Result result = check(plan, Capabilities.all());
+        ConflictCheck.Result result = check(plan, Capabilities.all().with(Capability.ATTACHMENTS));
 
         assertThat(result.conflicts()).singleElement().satisfies(conflict -> {
             assertThat(conflict.path()).isEqualTo("pages/Runbook.md");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reposix.api.Attachment;
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
 import dev.reposix.api.NewRecord;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
@@ -48,7 +49,7 @@ class PushAttachmentsTest {
     Path root;
 
     private final InMemoryStore store = new InMemoryStore();
-    private final InMemoryProvider provider = new InMemoryProvider(store, Capabilities.all(), 25);
+    private final InMemoryProvider provider = new InMemoryProvider(store, Capabilities.all().with(Capability.ATTACHMENTS), 25);
     private PushFixture fixture;
     private Pushes pushes;
     private RecordId runbook;

@@ -6,6 +6,7 @@ import dev.reposix.api.Attachment;
 import dev.reposix.api.AuditEvent;
 import dev.reposix.api.BackendContext;
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
 import dev.reposix.api.DeleteOutcome;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.NewRecord;
@@ -98,7 +99,7 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all();
+        return Capabilities.all().with(Capability.ATTACHMENTS);
     }
 
     @Override
