@@ -4,6 +4,7 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.ReposixException;
 import dev.reposix.core.AttachmentLimit;
 import dev.reposix.core.layout.LinkRewriter;
+import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.core.layout.SafeNames;
 import dev.reposix.git.AttachmentState;
 import dev.reposix.git.FileKind;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -81,6 +83,48 @@ final class AttachmentPlanner {
             start = slash + 1;
         }
         return Optional.empty();
+    }
+
+    /**
+     * For a changed page, turns a link to another file of the pushed tree (not a page file, not in
+     * the page's own {@code .assets} folder) into an attachment of the page, collecting the upload.
+     *
+     * @param trees reads the pushed tree
+     * @param pushed the pushed commit
+     * @param config the tree's settings
+     * @param pagePath the page's file
+     * @param into where the linked files are collected
+     * @return the function {@link dev.reposix.core.layout.LinkRewriter#toNeutral(String, String, Map,
+     *     java.util.function.Function)} asks
+     */
+    static Function<String, Optional<String>> linking(TreeReader trees, ObjectId pushed, TreeConfig config,
+            String pagePath, List<LinkedFile> into) {
+        return target -> {
+            if (target.endsWith(".md") && target.startsWith(config.recordsFolder() + "/")
+                    || target.equals(TreeConfig.PATH) || trees.blobAt(pushed, target).isEmpty()) {
+                return Optional.empty();
+            }
+            String fileName = SafeNames.title(nameOf(target));
+            if (!SafeNames.title(SafeNames.attachmentFileName(fileName)).equals(fileName)) {
+                return Optional.empty();
+            }
+            into.add(new LinkedFile(pagePath, target, fileName));
+            return Optional.of(fileName);
+        };
+    }
+
+    /**
+     * The links by file name of a record's attachments kept only in the source of truth (too large
+     * to download), which its Markdown links to there.
+     *
+     * @param record the record's state
+     * @return the links by file name
+     */
+    static Map<String, String> remoteFiles(RecordState record) {
+        Map<String, String> links = new HashMap<>();
+        record.attachments().values().forEach(file -> file.remoteLink().ifPresent(link -> links.put(file.fileName(),
+                link)));
+        return links;
     }
 
     /** The page file an {@code .assets} folder belongs to. */
@@ -252,7 +296,7 @@ final class AttachmentPlanner {
                     + "/ (or out of the records folder) and push again");
         }
         if (kind != FileKind.REGULAR) {
-            throw new ReposixException(PushErrorCode.INVALID_FILE, path + " is " + describe(kind) + "; only regular"
+            throw new ReposixException(PushErrorCode.INVALID_FILE, path + " is " + PushPlanner.describe(kind) + "; only regular"
                     + " files can become attachments. Replace it with a regular file" + (kind == FileKind.EXECUTABLE
                     ? " (git update-index --chmod=-x '" + path + "')" : "") + " or remove it, and push again");
         }
@@ -326,15 +370,6 @@ final class AttachmentPlanner {
             return FileKind.SUBMODULE;
         }
         return FileKind.REGULAR;
-    }
-
-    static String describe(FileKind kind) {
-        return switch (kind) {
-            case SYMLINK -> "a symbolic link";
-            case SUBMODULE -> "a submodule";
-            case EXECUTABLE -> "executable";
-            case REGULAR -> "a regular file";
-        };
     }
 
     /** A file of the pushed tree. */

@@ -10,7 +10,6 @@ import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.Placement;
-import dev.reposix.core.layout.SafeNames;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.core.layout.TreeLayout;
 import dev.reposix.core.render.RecordFile;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -266,7 +264,8 @@ public final class PushPlanner {
                         .ifPresent(p -> requireKnownParent(path, p));
                 RecordFile neutral = new RecordFile(Optional.of(id), file.title(), file.status(), file.labels(),
                         layout.parentInFrontmatter() ? parent : Optional.empty(),
-                        links.toNeutral(file.body(), path, remoteFiles(base), attachOutside(path)));
+                        links.toNeutral(file.body(), path, AttachmentPlanner.remoteFiles(base),
+                                AttachmentPlanner.linking(trees, pushed, config, path, linked)));
                 String hash = hasher.contentHash(neutral);
                 boolean moved = !parent.map(RecordId::value).equals(base.parent());
                 if (moved || !hash.equals(base.contentHash())) {
@@ -286,7 +285,8 @@ public final class PushPlanner {
                                 ? new Folders.Parent(file.parent(), Optional.empty()) : folders.parentOf(path);
                         parent.existing().filter(p -> layout.parentInFrontmatter()).ifPresent(p -> requireKnownParent(path, p));
                         RecordFile neutral = new RecordFile(Optional.empty(), file.title(), file.status(), file.labels(),
-                                parent.existing(), links.toNeutral(file.body(), path, Map.of(), attachOutside(path)));
+                                parent.existing(), links.toNeutral(file.body(), path, Map.of(),
+                                        AttachmentPlanner.linking(trees, pushed, config, path, linked)));
                         creates.add(new PlannedWrite.Create(path, neutral, parent.existing(), parent.createdFrom()));
                     });
             AttachmentPlanner.Planned attachments = planAttachments(deletes);
@@ -304,33 +304,6 @@ public final class PushPlanner {
             });
             return new AttachmentPlanner(cache.repository(), trees, state, stateCommit, pushed, attachmentMaxBytes)
                     .plan(assetChanges, pagesAfter, created.keySet(), linked);
-        }
-
-        /** The links by file name of a record's attachments kept only in the source of truth. */
-        private static Map<String, String> remoteFiles(RecordState record) {
-            Map<String, String> links = new HashMap<>();
-            record.attachments().values().forEach(file -> file.remoteLink()
-                    .ifPresent(link -> links.put(file.fileName(), link)));
-            return links;
-        }
-
-        /**
-         * For a changed page, turns a link to another file of the pushed tree (not a page file, not in
-         * the page's own {@code .assets} folder) into an attachment of the page, remembering the upload.
-         */
-        private Function<String, Optional<String>> attachOutside(String pagePath) {
-            return target -> {
-                if (target.endsWith(".md") && target.startsWith(config.recordsFolder() + "/")
-                        || target.equals(TreeConfig.PATH) || trees.blobAt(pushed, target).isEmpty()) {
-                    return Optional.empty();
-                }
-                String fileName = SafeNames.title(target.substring(target.lastIndexOf('/') + 1));
-                if (!SafeNames.title(SafeNames.attachmentFileName(fileName)).equals(fileName)) {
-                    return Optional.empty();
-                }
-                linked.add(new AttachmentPlanner.LinkedFile(pagePath, target, fileName));
-                return Optional.of(fileName);
-            };
         }
 
         private void requireKnownParent(String path, RecordId parent) {
@@ -419,7 +392,7 @@ public final class PushPlanner {
         }
     }
 
-    private static String describe(FileKind kind) {
+    static String describe(FileKind kind) {
         return switch (kind) {
             case SYMLINK -> "a symbolic link";
             case SUBMODULE -> "a submodule";
