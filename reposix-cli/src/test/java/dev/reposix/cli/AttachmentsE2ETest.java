@@ -7,10 +7,14 @@ import dev.reposix.core.AttachmentLimit;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -66,10 +70,13 @@ class AttachmentsE2ETest {
 
     private byte[] inConfluence(String title, String fileName) throws Exception {
         Attachment attachment = ConfluenceEdits.attachment(environment, "DEMO", title, fileName);
-        try (var stream = URI.create(site.baseUrl() + "/wiki/download/attachments/" + attachment.record().value() + "/"
-                + fileName).toURL().openStream()) {
-            return stream.readAllBytes();
-        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(site.baseUrl() + "/wiki/download/attachments/"
+                + attachment.record().value() + "/" + fileName))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (SimulatedSite.EMAIL + ":" + SimulatedSite.TOKEN).getBytes(StandardCharsets.UTF_8))).build();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     @Test
