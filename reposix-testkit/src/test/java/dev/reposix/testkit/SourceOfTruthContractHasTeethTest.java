@@ -84,6 +84,12 @@ class SourceOfTruthContractHasTeethTest {
     }
 
     @Test
+    void ignoringMaxBytesFailsTheAttachmentSizeTest() {
+        assertThat(failedTestNames(run(IgnoresMaxBytesContractTest.class)))
+                .containsExactlyInAnyOrder("readAttachmentRefusesAFileLargerThanMaxBytes");
+    }
+
+    @Test
     void reportingDeletedTwiceFailsTheDeleteTest() {
         assertThat(failedTestNames(run(AlwaysReportsDeletedContractTest.class)))
                 .containsExactlyInAnyOrder("deleteRemovesTheRecordAndASecondDeleteFindsItAbsent");
@@ -207,6 +213,12 @@ class SourceOfTruthContractHasTeethTest {
     static class DropsSecondPageContractTest extends WrappedInMemoryContractTest {
         DropsSecondPageContractTest() {
             super(Capabilities.all(), correct -> new BrokenBackends.DropsSecondPage(correct, PAGE_SIZE));
+        }
+    }
+
+    static class IgnoresMaxBytesContractTest extends WrappedInMemoryContractTest {
+        IgnoresMaxBytesContractTest() {
+            super(Capabilities.all(), BrokenBackends.IgnoresMaxBytes::new);
         }
     }
 

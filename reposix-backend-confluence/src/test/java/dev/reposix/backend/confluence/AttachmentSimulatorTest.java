@@ -128,10 +128,11 @@ class AttachmentSimulatorTest {
             byte[] content = "name with ; and \" quote".getBytes(StandardCharsets.UTF_8);
             site.simulator.counters().reset();
 
-            Attachment written = audited.space().writeAttachment(EMBED_IMAGES, "notes 2026 \u00e9t\u00e9.txt",
+            Attachment written = audited.space().writeAttachment(EMBED_IMAGES, "notes; 2026 \u00e9t\u00e9 #1.txt",
                     "text/plain", content, "from reposix");
 
             assertThat(site.simulator.counters().snapshot()).isEqualTo(Map.of(UPLOAD, 1L));
+            assertThat(written.fileName()).isEqualTo("notes; 2026 \u00e9t\u00e9 #1.txt");
             assertThat(written.version()).isEqualTo(1);
             assertThat(written.size()).isEqualTo(content.length);
             assertThat(audited.space().readAttachment(written, content.length)).isEqualTo(content);
