@@ -183,37 +183,37 @@ class SourceOfTruthContractHasTeethTest {
 
     static class CorrectContractTest extends WrappedInMemoryContractTest {
         CorrectContractTest() {
-            super(Capabilities.all(), UnaryOperator.identity());
+            super(Capabilities.all().with(Capability.ATTACHMENTS), UnaryOperator.identity());
         }
     }
 
     static class IgnoresExpectedVersionContractTest extends WrappedInMemoryContractTest {
         IgnoresExpectedVersionContractTest() {
-            super(Capabilities.all(), BrokenBackends.IgnoresExpectedVersion::new);
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.IgnoresExpectedVersion::new);
         }
     }
 
     static class WritesDespiteConflictContractTest extends WrappedInMemoryContractTest {
         WritesDespiteConflictContractTest() {
-            super(Capabilities.all(), BrokenBackends.WritesDespiteConflict::new);
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.WritesDespiteConflict::new);
         }
     }
 
     static class IgnoresStatusContractTest extends WrappedInMemoryContractTest {
         IgnoresStatusContractTest() {
-            super(Capabilities.all(), BrokenBackends.IgnoresStatus::new);
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.IgnoresStatus::new);
         }
     }
 
     static class ReportsAnotherStoredBodyContractTest extends WrappedInMemoryContractTest {
         ReportsAnotherStoredBodyContractTest() {
-            super(Capabilities.all(), BrokenBackends.ReportsAnotherStoredBody::new);
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.ReportsAnotherStoredBody::new);
         }
     }
 
     static class DropsSecondPageContractTest extends WrappedInMemoryContractTest {
         DropsSecondPageContractTest() {
-            super(Capabilities.all(), correct -> new BrokenBackends.DropsSecondPage(correct, PAGE_SIZE));
+            super(Capabilities.all().with(Capability.ATTACHMENTS), correct -> new BrokenBackends.DropsSecondPage(correct, PAGE_SIZE));
         }
     }
 
@@ -225,25 +225,25 @@ class SourceOfTruthContractHasTeethTest {
 
     static class DeliversRecordsTwiceContractTest extends WrappedInMemoryContractTest {
         DeliversRecordsTwiceContractTest() {
-            super(Capabilities.all(), BrokenBackends.DeliversRecordsTwice::new);
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.DeliversRecordsTwice::new);
         }
     }
 
     static class ReplacesLabelsContractTest extends WrappedInMemoryContractTest {
         ReplacesLabelsContractTest() {
-            super(Capabilities.all(), BrokenBackends.ReplacesLabelsInsteadOfApplyingDeltas::new);
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.ReplacesLabelsInsteadOfApplyingDeltas::new);
         }
     }
 
     static class AlwaysReportsDeletedContractTest extends WrappedInMemoryContractTest {
         AlwaysReportsDeletedContractTest() {
-            super(Capabilities.all(), BrokenBackends.AlwaysReportsDeleted::new);
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.AlwaysReportsDeleted::new);
         }
     }
 
     static class UnderstatesCapabilitiesContractTest extends WrappedInMemoryContractTest {
         UnderstatesCapabilitiesContractTest() {
-            super(Capabilities.all(), BrokenBackends.UnderstatesCapabilities::new);
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.UnderstatesCapabilities::new);
         }
     }
 
