@@ -2,10 +2,8 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.api.Attachment;
 import dev.reposix.core.AttachmentLimit;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,12 +62,8 @@ class AttachmentsE2ETest {
         }
     }
 
-    private byte[] inConfluence(String title, String fileName) throws Exception {
-        Attachment attachment = ConfluenceEdits.attachment(environment, "DEMO", title, fileName);
-        try (var stream = URI.create(site.baseUrl() + "/wiki/download/attachments/" + attachment.record().value() + "/"
-                + fileName).toURL().openStream()) {
-            return stream.readAllBytes();
-        }
+    private byte[] inConfluence(String title, String fileName) {
+        return ConfluenceEdits.download(environment, "DEMO", title, fileName);
     }
 
     @Test
@@ -87,10 +81,12 @@ class AttachmentsE2ETest {
                 }
             }
         }
-        assertThat(resolved).contains("pages/Architecture/Architecture Overview.assets/architecture-overview.png");
-        assertThat(Files.readAllBytes(pageFile("Architecture Overview").resolveSibling(
-                "Architecture Overview.assets/architecture-overview.png")))
-                .isEqualTo(inConfluence("Architecture Overview", "architecture-overview.png"));
+        assertThat(resolved).containsExactlyInAnyOrder("pages/Architecture.assets/architecture-overview.png",
+                "pages/How-To Guides/Embed Images.assets/screenshot.png",
+                "pages/How-To Guides/Embed Images.assets/diagram.png",
+                "pages/Release Notes/Release 0.2.assets/release-notes-0.2.pdf");
+        assertThat(Files.readAllBytes(tree.resolve("pages/Architecture.assets/architecture-overview.png")))
+                .isEqualTo(inConfluence("Architecture", "architecture-overview.png"));
         assertThat(git.gitOk(tree, "log", "--format=%s")).as("one import commit").hasLineCount(1);
         assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
     }
@@ -123,7 +119,7 @@ class AttachmentsE2ETest {
         assertThat(diagram).isRegularFile();
 
         ConfluenceEdits.deleteAttachment(environment, "DEMO", "Embed Images", "diagram.png");
-        ConfluenceEdits.edit(environment, "DEMO", "Architecture Overview", current -> new dev.reposix.api.Record(
+        ConfluenceEdits.edit(environment, "DEMO", "Architecture", current -> new dev.reposix.api.Record(
                 new dev.reposix.api.ManifestEntry(current.id(), current.entry().kind(), "System Architecture",
                         current.entry().parentId(), current.entry().version(), current.entry().status(),
                         current.entry().lastModified(), current.entry().lastModifiedBy()),
@@ -132,23 +128,22 @@ class AttachmentsE2ETest {
         assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
 
         assertThat(diagram).doesNotExist();
-        Path moved = pageFile("System Architecture").resolveSibling("System Architecture.assets/architecture-overview.png");
-        assertThat(moved).isRegularFile();
-        assertThat(Files.readString(pageFile("System Architecture")))
+        assertThat(tree.resolve("pages/System Architecture.assets/architecture-overview.png")).isRegularFile();
+        assertThat(Files.readString(tree.resolve("pages/System Architecture.md")))
                 .contains("](System%20Architecture.assets/architecture-overview.png");
-        assertThat(tree.resolve("pages/Architecture/Architecture Overview.assets")).doesNotExist();
+        assertThat(tree.resolve("pages/Architecture.assets")).doesNotExist();
         assertThat(site.simulator().counters().count(DOWNLOAD)).isZero();
     }
 
     @Test
     void anAttachmentAboveTheLimitIsLinkedInConfluenceAndReportedNotDownloaded() throws Exception {
-        byte[] image = inConfluence("Architecture Overview", "architecture-overview.png");
+        byte[] image = inConfluence("Architecture", "architecture-overview.png");
         environment.put(AttachmentLimit.VARIABLE, Integer.toString(image.length - 1));
 
         assertThat(reposix("init", "confluence::DEMO", tree.toString())).as(cli.stderr()).isZero();
 
-        Path page = pageFile("Architecture Overview");
-        assertThat(page.resolveSibling("Architecture Overview.assets/architecture-overview.png")).doesNotExist();
+        Path page = tree.resolve("pages/Architecture.md");
+        assertThat(tree.resolve("pages/Architecture.assets/architecture-overview.png")).doesNotExist();
         String link = site.baseUrl() + "/wiki/download/attachments/";
         assertThat(Files.readString(page)).contains("](" + link).contains("/architecture-overview.png");
         assertThat(cli.stderr()).contains("architecture-overview.png").contains(AttachmentLimit.VARIABLE);
