@@ -2,19 +2,13 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.api.Attachment;
 import dev.reposix.core.AttachmentLimit;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -68,15 +62,8 @@ class AttachmentsE2ETest {
         }
     }
 
-    private byte[] inConfluence(String title, String fileName) throws Exception {
-        Attachment attachment = ConfluenceEdits.attachment(environment, "DEMO", title, fileName);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(site.baseUrl() + "/wiki/download/attachments/"
-                + attachment.record().value() + "/" + fileName))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (SimulatedSite.EMAIL + ":" + SimulatedSite.TOKEN).getBytes(StandardCharsets.UTF_8))).build();
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+    private byte[] inConfluence(String title, String fileName) {
+        return ConfluenceEdits.download(environment, "DEMO", title, fileName);
     }
 
     @Test
@@ -94,9 +81,11 @@ class AttachmentsE2ETest {
                 }
             }
         }
-        assertThat(resolved).contains("pages/Architecture.assets/architecture-overview.png");
-        assertThat(Files.readAllBytes(pageFile("Architecture").resolveSibling(
-                "Architecture.assets/architecture-overview.png")))
+        assertThat(resolved).containsExactlyInAnyOrder("pages/Architecture.assets/architecture-overview.png",
+                "pages/How-To Guides/Embed Images.assets/screenshot.png",
+                "pages/How-To Guides/Embed Images.assets/diagram.png",
+                "pages/Release Notes/Release 0.2.assets/release-notes-0.2.pdf");
+        assertThat(Files.readAllBytes(tree.resolve("pages/Architecture.assets/architecture-overview.png")))
                 .isEqualTo(inConfluence("Architecture", "architecture-overview.png"));
         assertThat(git.gitOk(tree, "log", "--format=%s")).as("one import commit").hasLineCount(1);
         assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
@@ -139,9 +128,8 @@ class AttachmentsE2ETest {
         assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
 
         assertThat(diagram).doesNotExist();
-        Path moved = pageFile("System Architecture").resolveSibling("System Architecture.assets/architecture-overview.png");
-        assertThat(moved).isRegularFile();
-        assertThat(Files.readString(pageFile("System Architecture")))
+        assertThat(tree.resolve("pages/System Architecture.assets/architecture-overview.png")).isRegularFile();
+        assertThat(Files.readString(tree.resolve("pages/System Architecture.md")))
                 .contains("](System%20Architecture.assets/architecture-overview.png");
         assertThat(tree.resolve("pages/Architecture.assets")).doesNotExist();
         assertThat(site.simulator().counters().count(DOWNLOAD)).isZero();
@@ -154,8 +142,8 @@ class AttachmentsE2ETest {
 
         assertThat(reposix("init", "confluence::DEMO", tree.toString())).as(cli.stderr()).isZero();
 
-        Path page = pageFile("Architecture");
-        assertThat(page.resolveSibling("Architecture.assets/architecture-overview.png")).doesNotExist();
+        Path page = tree.resolve("pages/Architecture.md");
+        assertThat(tree.resolve("pages/Architecture.assets/architecture-overview.png")).doesNotExist();
         String link = site.baseUrl() + "/wiki/download/attachments/";
         assertThat(Files.readString(page)).contains("](" + link).contains("/architecture-overview.png");
         assertThat(cli.stderr()).contains("architecture-overview.png").contains(AttachmentLimit.VARIABLE);

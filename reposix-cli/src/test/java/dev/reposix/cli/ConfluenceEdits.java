@@ -71,10 +71,11 @@ final class ConfluenceEdits {
         withSpace(environment, space, source -> source.deleteAttachment(attachment(environment, source, title, fileName)));
     }
 
-    /** The attachment {@code fileName} of the page titled {@code title}, as the backend lists it. */
-    static Attachment attachment(Map<String, String> environment, String space, String title, String fileName) {
-        Attachment[] found = new Attachment[1];
-        withSpace(environment, space, source -> found[0] = attachment(environment, source, title, fileName));
+    /** The bytes of the attachment {@code fileName} of the page titled {@code title}, downloaded as a browser would. */
+    static byte[] download(Map<String, String> environment, String space, String title, String fileName) {
+        byte[][] found = new byte[1][];
+        withSpace(environment, space, source -> found[0] = source.readAttachment(
+                attachment(environment, source, title, fileName), Long.MAX_VALUE));
         return found[0];
     }
 

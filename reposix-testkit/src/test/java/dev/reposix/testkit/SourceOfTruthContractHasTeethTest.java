@@ -85,6 +85,12 @@ class SourceOfTruthContractHasTeethTest {
     }
 
     @Test
+    void ignoringMaxBytesFailsTheAttachmentSizeTest() {
+        assertThat(failedTestNames(run(IgnoresMaxBytesContractTest.class)))
+                .containsExactlyInAnyOrder("readAttachmentRefusesAFileLargerThanMaxBytes");
+    }
+
+    @Test
     void reportingDeletedTwiceFailsTheDeleteTest() {
         assertThat(failedTestNames(run(AlwaysReportsDeletedContractTest.class)))
                 .containsExactlyInAnyOrder("deleteRemovesTheRecordAndASecondDeleteFindsItAbsent");
@@ -208,6 +214,12 @@ class SourceOfTruthContractHasTeethTest {
     static class DropsSecondPageContractTest extends WrappedInMemoryContractTest {
         DropsSecondPageContractTest() {
             super(Capabilities.all().with(Capability.ATTACHMENTS), correct -> new BrokenBackends.DropsSecondPage(correct, PAGE_SIZE));
+        }
+    }
+
+    static class IgnoresMaxBytesContractTest extends WrappedInMemoryContractTest {
+        IgnoresMaxBytesContractTest() {
+            super(Capabilities.all().with(Capability.ATTACHMENTS), BrokenBackends.IgnoresMaxBytes::new);
         }
     }
 
