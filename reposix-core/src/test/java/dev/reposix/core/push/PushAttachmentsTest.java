@@ -8,11 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reposix.api.Attachment;
 import dev.reposix.api.Capabilities;
 import dev.reposix.api.Capability;
+import dev.reposix.api.DeleteOutcome;
+import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.NewRecord;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
+import dev.reposix.api.RecordUpdate;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.StandardErrorCode;
+import dev.reposix.api.UpdateOutcome;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.internal.AuditRouter;
 import dev.reposix.git.AttachmentState;
@@ -27,10 +32,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +58,7 @@ class PushAttachmentsTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final InMemoryProvider provider = new InMemoryProvider(store, Capabilities.all().with(Capability.ATTACHMENTS), 25);
+    private final Set<String> failingUpload = new HashSet<>();
     private PushFixture fixture;
     private Pushes pushes;
     private RecordId runbook;
@@ -59,7 +68,8 @@ class PushAttachmentsTest {
     void open() {
         Map<String, String> environment = Map.of(CacheLocation.CACHE_DIR_VARIABLE, root.toString());
         fixture = new PushFixture(CacheLocation.resolve(environment, InMemoryProvider.SCHEME, PROJECT), LOCATION);
-        pushes = new Pushes(environment, remote -> provider.open(PROJECT, TestingBackendContext.offline()),
+        pushes = new Pushes(environment, remote -> new FailingUploads(provider.open(PROJECT,
+                TestingBackendContext.offline()), failingUpload),
                 Clock.fixed(PushFixture.T0, ZoneOffset.UTC), Duration.ofSeconds(5), new AuditRouter(), 1024);
         ops = store.insert(PROJECT, new NewRecord("Ops", Optional.empty(), Set.of(), "Ops home\n")).id();
         runbook = store.insert(PROJECT, new NewRecord("Runbook", Optional.empty(), Set.of(), "Steps\n")).id();
@@ -294,5 +304,99 @@ class PushAttachmentsTest {
         }
         assertThat(recorded.page(created).attachments().values()).singleElement()
                 .satisfies(state -> assertThat(state.path()).isEqualTo("pages/Failover.assets/plan.pdf"));
+    }
+
+    @Test
+    void anInterruptedPushNamesTheLandedUploadsAndThePushAgainWritesOnlyTheRest() {
+        ObjectId base = base(Map.of());
+        ObjectId pushed = fixture.push(base, "Two files", edits -> edits.put(ASSETS + "/a.txt", "a")
+                .put(ASSETS + "/b.txt", "b"));
+        failingUpload.add("b.txt");
+
+        assertThatThrownBy(() -> push(base, pushed, new Recorded())).isInstanceOfSatisfying(ReposixException.class,
+                refused -> {
+                    assertThat(refused.errorCode()).isEqualTo(PushErrorCode.INTERRUPTED);
+                    assertThat(refused.getMessage()).contains("uploaded " + ASSETS + "/a.txt (page " + runbook.value()
+                            + ")").doesNotContain("uploaded " + ASSETS + "/b.txt");
+                });
+        assertThat(fixture.cache.location().directory().resolve(Pushes.JOURNAL_FILE)).content()
+                .contains("upload-attachment " + runbook.value() + " " + ASSETS + "/a.txt");
+
+        failingUpload.clear();
+        PushReport report = push(base, pushed, new Recorded());
+
+        assertThat(report.unchanged()).containsExactly(ASSETS + "/a.txt");
+        assertThat(report.uploaded()).containsExactly(ASSETS + "/b.txt");
+        assertThat(attachmentsNow()).extracting(Attachment::version).containsOnly(1L);
+    }
+
+    /** A source of truth whose uploads of some file names fail, as if the connection dropped. */
+    private static final class FailingUploads implements SourceOfTruth {
+        private final SourceOfTruth delegate;
+        private final Set<String> failing;
+
+        FailingUploads(SourceOfTruth delegate, Set<String> failing) {
+            this.delegate = delegate;
+            this.failing = failing;
+        }
+
+        @Override
+        public String scheme() {
+            return delegate.scheme();
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public List<ManifestEntry> manifest() {
+            return delegate.manifest();
+        }
+
+        @Override
+        public void readRecords(Collection<RecordId> ids, Consumer<? super Record> consumer) {
+            delegate.readRecords(ids, consumer);
+        }
+
+        @Override
+        public ManifestEntry create(NewRecord record) {
+            return delegate.create(record);
+        }
+
+        @Override
+        public UpdateOutcome update(RecordUpdate update) {
+            return delegate.update(update);
+        }
+
+        @Override
+        public Map<RecordId, List<Attachment>> attachments(Collection<RecordId> records) {
+            return delegate.attachments(records);
+        }
+
+        @Override
+        public byte[] readAttachment(Attachment attachment, long maxBytes) {
+            return delegate.readAttachment(attachment, maxBytes);
+        }
+
+        @Override
+        public Attachment writeAttachment(RecordId record, String fileName, String mediaType, byte[] content,
+                String comment) {
+            if (failing.contains(fileName)) {
+                throw new ReposixException(StandardErrorCode.BACKEND_FAILURE, "connection reset");
+            }
+            return delegate.writeAttachment(record, fileName, mediaType, content, comment);
+        }
+
+        @Override
+        public DeleteOutcome deleteAttachment(Attachment attachment) {
+            return delegate.deleteAttachment(attachment);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 }
