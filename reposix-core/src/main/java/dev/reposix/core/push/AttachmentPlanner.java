@@ -4,7 +4,6 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.ReposixException;
 import dev.reposix.core.AttachmentLimit;
 import dev.reposix.core.layout.LinkRewriter;
-import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.core.layout.SafeNames;
 import dev.reposix.git.AttachmentState;
 import dev.reposix.git.FileKind;
@@ -86,22 +85,24 @@ final class AttachmentPlanner {
     }
 
     /**
-     * For a changed page, turns a link to another file of the pushed tree (not a page file, not in
-     * the page's own {@code .assets} folder) into an attachment of the page, collecting the upload.
+     * For a changed page, turns a link to another file of the pushed tree (not a Markdown file, not a
+     * dot-file, not in the page's own {@code .assets} folder) into an attachment of the page,
+     * collecting the upload.
      *
      * @param trees reads the pushed tree
      * @param pushed the pushed commit
-     * @param config the tree's settings
      * @param pagePath the page's file
      * @param into where the linked files are collected
      * @return the function {@link dev.reposix.core.layout.LinkRewriter#toNeutral(String, String, Map,
      *     java.util.function.Function)} asks
      */
-    static Function<String, Optional<String>> linking(TreeReader trees, ObjectId pushed, TreeConfig config,
-            String pagePath, List<LinkedFile> into) {
+    static Function<String, Optional<String>> linking(TreeReader trees, ObjectId pushed, String pagePath,
+            List<LinkedFile> into) {
         return target -> {
-            if (target.endsWith(".md") && target.startsWith(config.recordsFolder() + "/")
-                    || target.equals(TreeConfig.PATH) || trees.blobAt(pushed, target).isEmpty()) {
+            // Markdown files (pages, or the repository's own README) and dot-files (.github/, .reposix/,
+            // .gitattributes) are the repository's, never a page's attachment.
+            if (target.endsWith(".md") || target.startsWith(".") || target.contains("/.")
+                    || trees.blobAt(pushed, target).isEmpty()) {
                 return Optional.empty();
             }
             String fileName = SafeNames.title(nameOf(target));

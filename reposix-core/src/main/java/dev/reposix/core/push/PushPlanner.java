@@ -265,7 +265,7 @@ public final class PushPlanner {
                 RecordFile neutral = new RecordFile(Optional.of(id), file.title(), file.status(), file.labels(),
                         layout.parentInFrontmatter() ? parent : Optional.empty(),
                         links.toNeutral(file.body(), path, AttachmentPlanner.remoteFiles(base),
-                                AttachmentPlanner.linking(trees, pushed, config, path, linked)));
+                                AttachmentPlanner.linking(trees, pushed, path, linked)));
                 String hash = hasher.contentHash(neutral);
                 boolean moved = !parent.map(RecordId::value).equals(base.parent());
                 if (moved || !hash.equals(base.contentHash())) {
@@ -286,7 +286,7 @@ public final class PushPlanner {
                         parent.existing().filter(p -> layout.parentInFrontmatter()).ifPresent(p -> requireKnownParent(path, p));
                         RecordFile neutral = new RecordFile(Optional.empty(), file.title(), file.status(), file.labels(),
                                 parent.existing(), links.toNeutral(file.body(), path, Map.of(),
-                                        AttachmentPlanner.linking(trees, pushed, config, path, linked)));
+                                        AttachmentPlanner.linking(trees, pushed, path, linked)));
                         creates.add(new PlannedWrite.Create(path, neutral, parent.existing(), parent.createdFrom()));
                     });
             AttachmentPlanner.Planned attachments = planAttachments(deletes);

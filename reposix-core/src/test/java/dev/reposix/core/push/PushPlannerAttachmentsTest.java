@@ -292,6 +292,21 @@ class PushPlannerAttachmentsTest {
     }
 
     @Test
+    void linksToTheRepositorysMarkdownAndDotFilesStayLinksAndUploadNothing() {
+        fixture.file("CONTRIBUTING.md", "# How to help");
+        fixture.file(".github/workflows/mirror.yml", "on: push");
+        ObjectId base = runbookWith(Map.of());
+        String body = "See [help](../CONTRIBUTING.md) and [the job](../.github/workflows/mirror.yml).\n";
+        ObjectId pushed = fixture.push(base, "Link the repo", edits -> edits.put(RUNBOOK, pageText("1", "Runbook", body)));
+
+        PushPlan plan = fixture.plan(base, pushed);
+
+        assertThat(plan.uploads()).isEmpty();
+        assertThat(plan.updates()).singleElement().satisfies(update -> assertThat(update.file().body())
+                .isEqualTo(body));
+    }
+
+    @Test
     void aLinkedFileWhoseNameClashesWithAnotherAttachmentIsRefused() {
         fixture.file("images/flow.png", "other");
         ObjectId base = runbookWith(Map.of("flow.png", "png"));
