@@ -44,6 +44,7 @@ final class DoctorChecks {
         Optional<ReposixRemote> found = remote(remote);
         helper();
         found.ifPresent(this::egress);
+        found.filter(reposixRemote -> remote.scheme().equals("confluence")).ifPresent(this::attachmentDownloads);
         settings(remote);
         found.ifPresent(reposixRemote -> findings.addAll(new DoctorCacheChecks(git, directory,
                 reposix.workspaces().cacheOf(remote), reposixRemote.sourceOfTruth()).run()));
@@ -131,6 +132,8 @@ final class DoctorChecks {
                 + " through a " + RemoteUrl.PREFIX + " remote", "export PATH=\"" + folder + ":$PATH\""));
     }
 
+    private static final URI CLOUD_MEDIA = URI.create("https://api.media.atlassian.com");
+
     private void egress(ReposixRemote remote) {
         EgressPolicy policy = EgressPolicy.fromEnvironment(environment);
         String variable = EgressPolicy.VARIABLE;
@@ -144,6 +147,22 @@ final class DoctorChecks {
                     + remote.origin() + ", so every request to the source of truth is denied",
                     "export " + variable + "=\"" + policy.configuredValue() + "," + remote.origin() + "\""));
         }
+    }
+
+    /**
+     * Confluence Cloud answers an attachment download with a redirect to its media service, which the
+     * egress policy must allow too, or every page's images stay out of the tree.
+     */
+    private void attachmentDownloads(ReposixRemote remote) {
+        String host = URI.create(remote.sourceOfTruth()).getHost();
+        EgressPolicy policy = EgressPolicy.fromEnvironment(environment);
+        boolean cloud = host != null && (host.endsWith(".atlassian.net") || host.equals("api.atlassian.com"));
+        if (!cloud || policy.configurationError().isPresent() || policy.allows(CLOUD_MEDIA)) {
+            return;
+        }
+        findings.add(DoctorFinding.warn("attachments", "Confluence Cloud serves attachment downloads from " + CLOUD_MEDIA
+                + ", which " + EgressPolicy.VARIABLE + " does not allow, so syncs cannot download images and files",
+                "export " + EgressPolicy.VARIABLE + "=\"" + policy.configuredValue() + "," + CLOUD_MEDIA + "\""));
     }
 
     private void settings(RemoteSpec remote) {

@@ -93,6 +93,22 @@ class DoctorE2ETest {
     }
 
     @Test
+    void aCloudSiteWhoseMediaServiceIsNotAllowedGetsAWarningWithTheExportLine() throws Exception {
+        new GitProcesses(Map.of()).gitOk(tree, "remote", "set-url", "origin",
+                "reposix::https://acme.atlassian.net/confluence/projects/DEMO");
+        environment.put("REPOSIX_ALLOWED_ORIGINS", "https://acme.atlassian.net");
+
+        doctor();
+
+        assertThat(cli.stdout()).contains("ok     egress").contains("warn   attachments")
+                .contains("https://api.media.atlassian.com, which REPOSIX_ALLOWED_ORIGINS does not allow")
+                .contains("fix: export REPOSIX_ALLOWED_ORIGINS=\"https://acme.atlassian.net,https://api.media.atlassian.com\"");
+        environment.put("REPOSIX_ALLOWED_ORIGINS", "https://acme.atlassian.net,https://api.media.atlassian.com");
+        doctor();
+        assertThat(cli.stdout()).doesNotContain("attachments");
+    }
+
+    @Test
     void aMissingApiKeyIsNamedWithoutShowingAnySecret() {
         environment.remove("ATLASSIAN_API_KEY");
         assertThat(doctor()).isEqualTo(ExitCodes.USER);
