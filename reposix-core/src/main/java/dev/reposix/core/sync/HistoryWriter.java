@@ -4,7 +4,6 @@ import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordKind;
-import dev.reposix.core.layout.Layout;
 import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.Placement;
@@ -40,17 +39,18 @@ final class HistoryWriter {
     private final TreeReader trees;
     private final Authors authors;
     private final Signature committer;
+    private final RecordRenderer renderer;
 
-    HistoryWriter(SyncTransaction transaction, TreeReader trees, Authors authors, Instant now) {
+    HistoryWriter(SyncTransaction transaction, TreeReader trees, Authors authors, Instant now, RecordRenderer renderer) {
         this.transaction = transaction;
         this.trees = trees;
         this.authors = authors;
         this.committer = Authors.reposixAt(now);
+        this.renderer = renderer;
     }
 
-    SyncCounts write(boolean firstImport, TreeConfig config, Layout layout, LayoutPlan plan, SyncState previous, SyncPlan work,
+    SyncCounts write(boolean firstImport, TreeConfig config, LayoutPlan plan, SyncState previous, SyncPlan work,
             Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled) {
-        RecordRenderer renderer = new RecordRenderer(layout, plan);
         if (firstImport) {
             return importAll(config, plan, fetched, renderer);
         }
