@@ -34,12 +34,28 @@ public record Capabilities(Set<Capability> supported) {
     }
 
     /**
-     * Every capability this API version knows.
+     * The record operations of API 0.1: create, update, delete, labels and hierarchy. The set is
+     * fixed: a capability added to the API later (such as {@link Capability#ATTACHMENTS}) is never
+     * part of it, so a backend that declares {@code all()} never claims an operation it does not
+     * implement; declare newer ones with {@link #with}.
      *
-     * @return all capabilities
+     * @return the five record capabilities
      */
     public static Capabilities all() {
-        return new Capabilities(EnumSet.allOf(Capability.class));
+        return of(Capability.CREATE, Capability.UPDATE, Capability.DELETE, Capability.LABELS, Capability.HIERARCHY);
+    }
+
+    /**
+     * These capabilities and more.
+     *
+     * @param more further supported operations
+     * @return the union
+     */
+    public Capabilities with(Capability... more) {
+        EnumSet<Capability> union = EnumSet.noneOf(Capability.class);
+        union.addAll(supported);
+        union.addAll(Set.of(more));
+        return new Capabilities(union);
     }
 
     /**

@@ -62,10 +62,11 @@ class BenchSmokeE2ETest {
         assertThat(noOp.requests()).containsEntry("GET /wiki/api/v2/spaces", 1L)
                 .containsEntry("GET /wiki/api/v2/spaces/{id}/pages", 1L).containsEntry("POST /wiki/api/v2/users-bulk", 1L)
                 .containsEntry("GET /wiki/api/v2/spaces/{id}/content/labels", 1L)
+                .containsEntry("GET /wiki/api/v2/attachments", 1L)
                 .doesNotContainKey("GET /wiki/api/v2/pages");
         long labelPages = noOp.requestsTo("GET /wiki/api/v2/labels/{id}/pages");
-        assertThat(noOp.requests()).as("no-op: listing, lookup, authors and the label listing, nothing per page")
-                .hasSize(5);
+        assertThat(noOp.requests()).as("no-op: listing, lookup, authors, the label listing and the site-wide attachment"
+                + " listing, nothing per page").hasSize(6);
         ScenarioResult tenChanged = space.scenario(Scenarios.SYNC_TEN_CHANGED);
         assertThat(tenChanged.requestsTo("GET /wiki/api/v2/pages")).as("one bulk body request").isEqualTo(1);
         assertThat(tenChanged.requestsTo("GET /wiki/api/v2/labels/{id}/pages")).as("labels read once, not again for the fetch")

@@ -121,8 +121,9 @@ final class FetchService {
         switch (served.freshness()) {
             case SYNCED:
                 served.report().filter(SyncReport::changed).ifPresent(report -> err.println(PREFIX + "synced: "
-                        + report.created() + " created, " + report.updated() + " updated, " + report.moved()
-                        + " moved, " + report.deleted() + " deleted in " + report.commits() + " commits"));
+                        + SyncSummary.changes(report)));
+                served.report().ifPresent(report -> SyncSummary.tooLarge(report)
+                        .forEach(warning -> err.println(PREFIX + "warning: " + warning)));
                 break;
             case BUSY:
                 err.println(PREFIX + "another reposix process is syncing this cache; serving the cached state"

@@ -37,6 +37,7 @@ final class InitCommand extends SessionCommand implements Callable<Integer> {
         RemoteSpec spec = RemoteSpec.parse(remote);
         SyncReport report = reposix().workspaces().init(spec, directory, Optional.ofNullable(layout));
         out().println(summary(directory, spec, report));
+        SyncSummary.tooLarge(report).forEach(warning -> err().println("warning: " + warning));
         out().println("Cache: " + report.cache());
         out().println("Next: cd " + directory + " and use git as usual; `reposix sync` brings in Confluence changes.");
         out().flush();

@@ -84,6 +84,7 @@ final class MirrorCommand implements Runnable {
                         + " file(s) in the records folder were changed on the mirror without reposix and were put back"
                         + " as the source of truth has them: " + String.join(", ", sync.restored()));
             }
+            warnings.addAll(SyncSummary.tooLarge(sync));
             report.annotationsWarning().ifPresent(warning -> warnings.add(
                     "pushing refs/mirrors/* and the sync state to the mirror failed (main was pushed): " + warning));
             warnings.forEach(warning -> err.println("warning: " + warning));

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
             "Preview what `git push` would write to the source of truth (--dry-run).",
             "",
             "Show what `git push` of the current branch would do to the source of truth: pages created,",
-            "updated (content, title, move, labels, status) and deleted, and the pages that would make it",
+            "updated (content, title, move, labels, status) and deleted, attachments uploaded and deleted,",
+            "and the pages and attachments that would make it",
             "fail with `fetch first` because someone changed them in Confluence. Reads the source of truth,",
             "writes nothing. To push for real, run `git push`."
         })
@@ -50,10 +51,15 @@ final class PushCommand extends SessionCommand implements Callable<Integer> {
         }
         PushPlan plan = preview.plan().orElseThrow();
         if (plan.isEmpty()) {
-            out.println("Nothing to push: no page changed since the last sync or push.");
+            out.println("Nothing to push: no page or attachment changed since the last sync or push.");
         }
         plan.creates().forEach(create -> out.println("create  " + create.path() + "  \"" + create.file().title() + "\""));
         plan.updates().forEach(update -> out.println("update  " + update.path() + "  " + String.join(", ", changes(update))));
+        plan.uploads().forEach(upload -> out.println("upload  " + upload.path() + "  \"" + upload.fileName() + "\" to "
+                + upload.pagePath() + (upload.base().isPresent() ? " (new version)" : "") + ", " + upload.size()
+                + " bytes"));
+        plan.attachmentDeletes().forEach(delete -> out.println("delete attachment  " + delete.path() + "  \""
+                + delete.base().fileName() + "\" from " + delete.pagePath()));
         plan.deletes().forEach(delete -> out.println("delete  " + delete.path() + "  (page " + delete.id().value() + ")"));
         preview.conflicts().forEach(conflict -> out.println("conflict  " + conflict));
         if (!preview.conflicts().isEmpty()) {

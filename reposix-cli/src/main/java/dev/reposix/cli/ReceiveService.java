@@ -126,6 +126,8 @@ final class ReceiveService {
                 report.created().forEach(path -> pack.sendMessage("reposix:   created " + path));
                 report.updated().forEach(path -> pack.sendMessage("reposix:   updated " + path));
                 report.deleted().forEach(path -> pack.sendMessage("reposix:   deleted " + path));
+                report.uploaded().forEach(path -> pack.sendMessage("reposix:   uploaded " + path));
+                report.deletedAttachments().forEach(path -> pack.sendMessage("reposix:   deleted attachment " + path));
                 if (report.followUp().isPresent()) {
                     pack.sendMessage("reposix: Confluence stored " + report.followUpFiles().size() + " file(s)"
                             + " differently (new page ids, normalised markup); run `git pull " + remoteName

@@ -17,6 +17,8 @@ import picocli.CommandLine;
  */
 public final class ReposixCli {
 
+    private static final int USAGE_WIDTH = 110;
+
     private ReposixCli() {
     }
 
@@ -31,6 +33,9 @@ public final class ReposixCli {
         CommandLine commandLine = new CommandLine(new ReposixCommand(), new SessionFactory(session));
         commandLine.setExecutionExceptionHandler(new ErrorReporter(session));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Descriptions are written as lines of up to about 105 characters; at picocli's default 80 they
+        // would be re-wrapped into ragged halves.
+        commandLine.setUsageHelpWidth(USAGE_WIDTH);
         commandLine.setExecutionStrategy(parseResult -> {
             try {
                 return new CommandLine.RunLast().execute(parseResult);

@@ -32,4 +32,9 @@ abstract class SessionCommand {
     final PrintWriter out() {
         return spec.commandLine().getOut();
     }
+
+    /** Where warnings go. */
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 }

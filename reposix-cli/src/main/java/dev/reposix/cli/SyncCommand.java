@@ -25,9 +25,9 @@ final class SyncCommand extends SessionCommand implements Callable<Integer> {
         TreeUpdate update = reposix().workspaces().update(directory);
         SyncReport report = update.sync();
         out().println(report.changed()
-                ? "Synced: " + report.created() + " created, " + report.updated() + " updated, " + report.moved()
-                        + " moved, " + report.deleted() + " deleted in " + report.commits() + " commits"
+                ? "Synced: " + SyncSummary.changes(report)
                 : "Already up to date with the source of truth.");
+        SyncSummary.tooLarge(report).forEach(warning -> err().println("warning: " + warning));
         switch (update.update()) {
             case NOT_CLEAN:
                 out().println("Your working tree has uncommitted changes, so it was not updated. Commit or stash them,"

@@ -2,6 +2,7 @@ package dev.reposix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reposix.api.Attachment;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
@@ -57,6 +58,33 @@ final class ConfluenceEdits {
     /** Moves the page titled {@code title} to the trash. */
     static void delete(Map<String, String> environment, String space, String title) {
         withSpace(environment, space, source -> source.delete(idOf(source, title)));
+    }
+
+    /** Uploads {@code content} as {@code fileName} to the page titled {@code title}: a new attachment or a new version. */
+    static void upload(Map<String, String> environment, String space, String title, String fileName, byte[] content) {
+        withSpace(environment, space, source -> source.writeAttachment(idOf(source, title), fileName, "image/png",
+                content, "uploaded in the browser"));
+    }
+
+    /** Deletes the attachment {@code fileName} of the page titled {@code title}. */
+    static void deleteAttachment(Map<String, String> environment, String space, String title, String fileName) {
+        withSpace(environment, space, source -> source.deleteAttachment(attachment(environment, source, title, fileName)));
+    }
+
+    /** The bytes of the attachment {@code fileName} of the page titled {@code title}, downloaded as a browser would. */
+    static byte[] download(Map<String, String> environment, String space, String title, String fileName) {
+        byte[][] found = new byte[1][];
+        withSpace(environment, space, source -> found[0] = source.readAttachment(
+                attachment(environment, source, title, fileName), Long.MAX_VALUE));
+        return found[0];
+    }
+
+    private static Attachment attachment(Map<String, String> environment, SourceOfTruth source, String title,
+            String fileName) {
+        RecordId page = idOf(source, title);
+        return source.attachments(java.util.List.of(page)).getOrDefault(page, java.util.List.of()).stream()
+                .filter(file -> file.fileName().equals(fileName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no attachment " + fileName + " on " + title));
     }
 
     private static void update(Map<String, String> environment, String space, String title,

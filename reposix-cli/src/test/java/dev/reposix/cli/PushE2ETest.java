@@ -208,8 +208,10 @@ class PushE2ETest {
             files = listing.filter(Files::isRegularFile).map(path -> tree.relativize(path).toString())
                     .filter(path -> !path.endsWith("README.md")).sorted().toList();
         }
-        List<String> leaves = files.stream().filter(path -> !Files.isDirectory(tree.resolve(
-                path.substring(0, path.length() - 3)))).limit(6).toList();
+        List<String> leaves = files.stream().filter(path -> path.endsWith(".md"))
+                .filter(path -> !Files.isDirectory(tree.resolve(path.substring(0, path.length() - 3))))
+                .filter(path -> !Files.isDirectory(tree.resolve(path.substring(0, path.length() - 3) + ".assets")))
+                .limit(6).toList();
         assertThat(leaves).hasSize(6);
         for (String leaf : leaves) {
             git.gitOk(tree, "rm", "-q", leaf);

@@ -142,7 +142,8 @@ public final class Reposix implements AutoCloseable {
      */
     public Workspaces workspaces() {
         return new Workspaces(configuration.environment(), this::open,
-                new SyncEngine(configuration.clock(), configuration.lockWait()));
+                new SyncEngine(configuration.clock(), configuration.lockWait(),
+                        AttachmentLimit.fromEnvironment(configuration.environment())));
     }
 
     /**
@@ -152,7 +153,7 @@ public final class Reposix implements AutoCloseable {
      */
     public Pushes pushes() {
         return new Pushes(configuration.environment(), this::open, configuration.clock(), configuration.lockWait(),
-                audit);
+                audit, AttachmentLimit.fromEnvironment(configuration.environment()));
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.reposix.simulator.internal.http.AdminEndpoints;
 import dev.reposix.simulator.internal.http.BasicAuth;
 import dev.reposix.simulator.internal.http.Router;
 import dev.reposix.simulator.internal.http.SimulatorHttpHandler;
+import dev.reposix.simulator.internal.store.ApiFailure;
+import dev.reposix.simulator.internal.store.Attachments;
 import dev.reposix.simulator.internal.store.SeedTransfer;
 import dev.reposix.simulator.internal.store.SimulatorStore;
 import dev.reposix.simulator.seed.Seed;
@@ -140,6 +142,38 @@ public final class ConfluenceSimulator implements AutoCloseable {
     /** Makes a space readable or unreadable for the API user: unreadable spaces vanish and 404. */
     public void setSpaceReadable(String spaceKey, boolean readable) {
         store.setReadable(spaceKey, readable);
+    }
+
+    /**
+     * Stores a file on a page as the API user would with the v1 upload: a new attachment, or a new
+     * version of the page's current attachment with that file name. For tests that change
+     * attachments behind a client's back.
+     *
+     * @return the attachment's API id, e.g. {@code att1000040}
+     * @throws IllegalArgumentException for an unknown page or a file name with {@code /}
+     */
+    public String putAttachment(String pageId, String fileName, String mediaType, byte[] data) {
+        Attachments.Upload upload = new Attachments.Upload(fileName, mediaType, "", true, data);
+        try {
+            return new Attachments(store).upload(Long.parseLong(pageId), upload, true, apiAccountId).apiId();
+        } catch (ApiFailure | NumberFormatException invalid) {
+            throw new IllegalArgumentException("cannot attach " + fileName + " to page " + pageId + ": "
+                + invalid.getMessage(), invalid);
+        }
+    }
+
+    /**
+     * Moves a current attachment to the trash, as {@code DELETE /wiki/api/v2/attachments/{id}} does.
+     *
+     * @throws IllegalArgumentException for an unknown or already trashed attachment
+     */
+    public void trashAttachment(String attachmentId) {
+        try {
+            new Attachments(store).delete(attachmentId, false);
+        } catch (ApiFailure invalid) {
+            throw new IllegalArgumentException("cannot trash attachment " + attachmentId + ": "
+                + invalid.getMessage(), invalid);
+        }
     }
 
     /** The current content (after all writes) as a seed, e.g. to save with {@link Seed#write}. */

@@ -135,6 +135,9 @@ class OpenApiFidelityTest {
         String id = SimulatorHttp.json(list).path("results").get(0).path("id").asText();
         check("/attachments/{id}", "get", http.get("/wiki/api/v2/attachments/" + id),
             Set.of("blogPostId", "customContentId"));
+        HttpResponse<String> site = http.get("/wiki/api/v2/attachments?limit=2");
+        assertThat(SimulatorHttp.json(site).path("_links").has("next")).isTrue();
+        check("/attachments", "get", site, Set.of("blogPostId", "customContentId"));
     }
 
     @Test

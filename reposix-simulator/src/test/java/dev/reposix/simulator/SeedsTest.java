@@ -107,11 +107,21 @@ class SeedsTest {
     }
 
     @Test
-    void generatorAddsAttachmentsOnlyWhenAsked() {
+    void generatorAddsAttachmentsOnlyWhenAskedAndShowsThemInTheBody() {
         assertThat(Seeds.generated("G", 30, 300, 3L, 0)).isEqualTo(Seeds.generated("G", 30, 300, 3L));
         Seed with = Seeds.generated("G", 30, 300, 3L, 10);
-        assertThat(with.spaces().get(0).pages()).isEqualTo(Seeds.generated("G", 30, 300, 3L).spaces().get(0).pages());
+        List<SeedPage> plain = Seeds.generated("G", 30, 300, 3L).spaces().get(0).pages();
+        List<SeedPage> pages = with.spaces().get(0).pages();
         assertThat(with.spaces().get(0).attachments()).hasSize(3)
             .allSatisfy(attachment -> assertThat(attachment.mediaType()).isEqualTo("image/png"));
+        for (int index = 0; index < pages.size(); index++) {
+            if (index % 10 == 0) {
+                assertThat(pages.get(index).body()).isEqualTo(plain.get(index).body()
+                    + "<p><ac:image ac:align=\"center\" ac:width=\"400\"><ri:attachment ri:filename=\""
+                    + String.format("figure-%05d.png", index) + "\" /></ac:image></p>");
+            } else {
+                assertThat(pages.get(index)).isEqualTo(plain.get(index));
+            }
+        }
     }
 }

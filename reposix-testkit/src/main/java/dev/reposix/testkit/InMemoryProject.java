@@ -1,5 +1,6 @@
 package dev.reposix.testkit;
 
+import dev.reposix.api.Attachment;
 import dev.reposix.api.DeleteOutcome;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.NewRecord;
@@ -13,6 +14,7 @@ import dev.reposix.api.StandardErrorCode;
 import dev.reposix.api.UpdateOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,11 +41,13 @@ final class InMemoryProject {
     private final String scheme;
     private final AtomicLong lastId;
     private final Map<RecordId, Stored> records = new LinkedHashMap<>();
+    private final InMemoryAttachments attachments;
     private long lastSequence;
 
     InMemoryProject(String scheme, AtomicLong lastId) {
         this.scheme = scheme;
         this.lastId = lastId;
+        this.attachments = new InMemoryAttachments(lastId);
     }
 
     synchronized int size() {
@@ -107,12 +111,38 @@ final class InMemoryProject {
         if (removed == null) {
             return DeleteOutcome.ALREADY_ABSENT;
         }
+        attachments.removeAllOf(id);
         // Like Confluence, children of a deleted record move up to its parent instead of vanishing.
         Optional<RecordId> grandParent = removed.record().entry().parentId();
         records.replaceAll((childId, child) -> child.record().entry().parentId().filter(id::equals).isPresent()
                 ? new Stored(child.sequence(), reparent(child.record(), grandParent))
                 : child);
         return DeleteOutcome.DELETED;
+    }
+
+    synchronized Map<RecordId, List<Attachment>> attachments(Collection<RecordId> ids) {
+        return attachments.of(Set.copyOf(ids));
+    }
+
+    synchronized byte[] readAttachment(Attachment attachment, long maxBytes) {
+        byte[] content = attachments.content(attachment.id()).orElseThrow(() -> new ReposixException(
+                StandardErrorCode.RECORD_NOT_FOUND, "attachment " + attachment.fileName() + " of record "
+                        + attachment.record() + " does not exist in this '" + scheme + "' project; sync and try again"));
+        if (content.length > maxBytes) {
+            throw new ReposixException(StandardErrorCode.REJECTED_BY_SOURCE, "attachment " + attachment.fileName()
+                    + " of record " + attachment.record() + " has " + content.length + " bytes, more than the "
+                    + maxBytes + " asked for; raise REPOSIX_ATTACHMENT_MAX_BYTES to take it");
+        }
+        return content;
+    }
+
+    synchronized Attachment writeAttachment(RecordId record, String fileName, String mediaType, byte[] content) {
+        requireExisting(record);
+        return attachments.put(record, fileName, mediaType, content);
+    }
+
+    synchronized DeleteOutcome deleteAttachment(String id) {
+        return attachments.remove(id) ? DeleteOutcome.DELETED : DeleteOutcome.ALREADY_ABSENT;
     }
 
     private static Record reparent(Record record, Optional<RecordId> parent) {

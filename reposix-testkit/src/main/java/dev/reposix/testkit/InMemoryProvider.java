@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.reposix.api.BackendContext;
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.Setting;
 import dev.reposix.api.Settings;
@@ -39,7 +40,7 @@ public final class InMemoryProvider implements SourceOfTruthProvider {
 
     /** A provider with a fresh store, every capability and the default page size. */
     public InMemoryProvider() {
-        this(new InMemoryStore(), Capabilities.all(), DEFAULT_PAGE_SIZE);
+        this(new InMemoryStore(), Capabilities.all().with(Capability.ATTACHMENTS), DEFAULT_PAGE_SIZE);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.reposix.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.reposix.api.Attachment;
 import dev.reposix.api.Capabilities;
 import dev.reposix.api.Capability;
 import dev.reposix.api.DeleteOutcome;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +30,8 @@ import java.util.function.Consumer;
  * (others throw the standard UNSUPPORTED error) and lists the manifest page by page, following its
  * own cursor as a REST backend would. An update may set any of {@link #SETTABLE_STATUSES}; it
  * refuses {@link RecordStatus#TRASHED}, since a deleted record is gone. Version messages are
- * accepted and not kept, as there is no version history. Thread-safe.
+ * accepted and not kept, as there is no version history; so are attachment comments. Each file
+ * keeps only its current version; deleting a record drops its files. Thread-safe.
  *
  * @since 0.1
  */
@@ -127,6 +130,40 @@ public final class InMemorySourceOfTruth implements SourceOfTruth {
         requireNonNull(id, "id is null");
         require(Capability.DELETE);
         return project.delete(id);
+    }
+
+    @Override
+    public Map<RecordId, List<Attachment>> attachments(Collection<RecordId> records) {
+        ensureOpen();
+        require(Capability.ATTACHMENTS);
+        return project.attachments(records);
+    }
+
+    @Override
+    public byte[] readAttachment(Attachment attachment, long maxBytes) {
+        ensureOpen();
+        require(Capability.ATTACHMENTS);
+        return project.readAttachment(requireNonNull(attachment, "attachment is null"), maxBytes);
+    }
+
+    @Override
+    public Attachment writeAttachment(RecordId record, String fileName, String mediaType, byte[] content,
+            String comment) {
+        ensureOpen();
+        require(Capability.ATTACHMENTS);
+        require(Capability.UPDATE);
+        requireNonNull(comment, "comment is null");
+        return project.writeAttachment(requireNonNull(record, "record is null"),
+                requireNonNull(fileName, "fileName is null"), requireNonNull(mediaType, "mediaType is null"),
+                requireNonNull(content, "content is null"));
+    }
+
+    @Override
+    public DeleteOutcome deleteAttachment(Attachment attachment) {
+        ensureOpen();
+        require(Capability.ATTACHMENTS);
+        require(Capability.UPDATE);
+        return project.deleteAttachment(requireNonNull(attachment, "attachment is null").id());
     }
 
     @Override

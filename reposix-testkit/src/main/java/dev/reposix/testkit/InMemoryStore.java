@@ -2,6 +2,8 @@ package dev.reposix.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.reposix.api.Attachment;
+import dev.reposix.api.DeleteOutcome;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.NewRecord;
 import dev.reposix.api.RecordId;
@@ -61,6 +63,37 @@ public final class InMemoryStore {
      */
     public Map<String, RecordId> seed(String project, List<SeedRecord> seeds) {
         return SeedRecord.createInOrder(seeds, record -> insert(project, record));
+    }
+
+    /**
+     * Attaches a file to a record out-of-band, whatever the capabilities of the sources of truth
+     * opened on it: a new attachment, or a new version of the record's file with that name.
+     *
+     * @param project the project key
+     * @param record the record
+     * @param fileName the file name
+     * @param mediaType the media type
+     * @param content the bytes
+     * @return the attachment as stored
+     * @throws dev.reposix.api.ReposixException {@code RECORD_NOT_FOUND} for an unknown record
+     */
+    public Attachment putAttachment(String project, RecordId record, String fileName, String mediaType,
+            byte[] content) {
+        return project(project).writeAttachment(requireNonNull(record, "record is null"),
+                requireNonNull(fileName, "fileName is null"), requireNonNull(mediaType, "mediaType is null"),
+                requireNonNull(content, "content is null"));
+    }
+
+    /**
+     * Removes an attachment out-of-band.
+     *
+     * @param project the project key
+     * @param attachment the attachment (its id counts)
+     * @return whether it existed
+     */
+    public boolean removeAttachment(String project, Attachment attachment) {
+        return project(project).deleteAttachment(requireNonNull(attachment, "attachment is null").id())
+                == DeleteOutcome.DELETED;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.reposix.api.Attachment;
 import dev.reposix.api.Capabilities;
 import dev.reposix.api.Capability;
 import dev.reposix.api.DeleteOutcome;
@@ -22,13 +23,17 @@ import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.api.StandardErrorCode;
 import dev.reposix.api.UpdateOutcome;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,10 @@ import org.junit.jupiter.api.Test;
  * @since 0.1
  */
 public abstract class SourceOfTruthContract {
+
+    /** A file name with a space and a non-ASCII letter, and bytes that are not text. */
+    private static final String ATTACHMENT_NAME = "Flow chart \u00fc.png";
+    private static final byte[] ATTACHMENT_BYTES = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0, (byte) 0xff, '-', '-'};
 
     private final List<SourceOfTruth> openedSourcesOfTruth = new ArrayList<>();
     private ContractProject project;
@@ -546,6 +555,125 @@ public abstract class SourceOfTruthContract {
         assertUnchangedAfterUnsupported(sourceOfTruth, () -> sourceOfTruth.delete(id));
     }
 
+    // ---- attachments -----------------------------------------------------------------------
+
+    @Test
+    public void writtenAttachmentIsListedAndReadsBackByteForByte() {
+        assumeSupported(Capability.ATTACHMENTS, Capability.UPDATE);
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(2));
+        RecordId owner = manifestOf(sourceOfTruth).get(0).id();
+        RecordId other = manifestOf(sourceOfTruth).get(1).id();
+
+        Attachment written = sourceOfTruth.writeAttachment(owner, ATTACHMENT_NAME, "image/png", ATTACHMENT_BYTES,
+                "first upload");
+
+        assertThat(written).as("written attachment").satisfies(attachment -> {
+            assertThat(attachment.record()).isEqualTo(owner);
+            assertThat(attachment.fileName()).isEqualTo(ATTACHMENT_NAME);
+            assertThat(attachment.mediaType()).isEqualTo("image/png");
+            assertThat(attachment.size()).isEqualTo(ATTACHMENT_BYTES.length);
+            assertThat(attachment.version()).isEqualTo(1);
+        });
+        Map<RecordId, List<Attachment>> listed = openAnother().attachments(List.of(owner, other));
+        assertThat(listed.get(owner)).as("attachments of the owner").containsExactly(written);
+        assertThat(listed.getOrDefault(other, List.of())).as("attachments of another record").isEmpty();
+        assertThat(openAnother().readAttachment(written, ATTACHMENT_BYTES.length)).as("bytes read back")
+                .isEqualTo(ATTACHMENT_BYTES);
+    }
+
+    @Test
+    public void writingTheSameFileNameAgainIsANewVersionOfTheSameAttachment() {
+        assumeSupported(Capability.ATTACHMENTS, Capability.UPDATE);
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(1));
+        RecordId owner = manifestOf(sourceOfTruth).get(0).id();
+        Attachment first = sourceOfTruth.writeAttachment(owner, ATTACHMENT_NAME, "image/png", ATTACHMENT_BYTES, "");
+        byte[] changed = "a second version".getBytes(StandardCharsets.UTF_8);
+
+        Attachment second = sourceOfTruth.writeAttachment(owner, ATTACHMENT_NAME, "image/png", changed, "again");
+
+        assertThat(second.id()).as("id of the new version").isEqualTo(first.id());
+        assertThat(second.version()).as("version of the new version").isEqualTo(first.version() + 1);
+        assertThat(second.size()).as("size of the new version").isEqualTo(changed.length);
+        assertThat(openAnother().attachments(List.of(owner)).get(owner)).as("attachments after the second write")
+                .containsExactly(second);
+        assertThat(openAnother().readAttachment(second, changed.length)).as("bytes read back").isEqualTo(changed);
+    }
+
+    @Test
+    public void readAttachmentRefusesAFileLargerThanMaxBytes() {
+        assumeSupported(Capability.ATTACHMENTS, Capability.UPDATE);
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(1));
+        RecordId owner = manifestOf(sourceOfTruth).get(0).id();
+        Attachment written = sourceOfTruth.writeAttachment(owner, ATTACHMENT_NAME, "image/png", ATTACHMENT_BYTES, "");
+
+        assertFailsWith(StandardErrorCode.REJECTED_BY_SOURCE,
+                () -> sourceOfTruth.readAttachment(written, ATTACHMENT_BYTES.length - 1));
+        assertThat(sourceOfTruth.readAttachment(written, ATTACHMENT_BYTES.length)).as("bytes at the limit")
+                .isEqualTo(ATTACHMENT_BYTES);
+    }
+
+    @Test
+    public void deleteAttachmentRemovesItAndASecondDeleteFindsItAbsent() {
+        assumeSupported(Capability.ATTACHMENTS, Capability.UPDATE);
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(1));
+        RecordId owner = manifestOf(sourceOfTruth).get(0).id();
+        Attachment deleted = sourceOfTruth.writeAttachment(owner, ATTACHMENT_NAME, "image/png", ATTACHMENT_BYTES, "");
+        Attachment kept = sourceOfTruth.writeAttachment(owner, "kept.txt", "text/plain", new byte[] {'k'}, "");
+
+        assertThat(sourceOfTruth.deleteAttachment(deleted)).as("first delete").isEqualTo(DeleteOutcome.DELETED);
+
+        assertThat(openAnother().attachments(List.of(owner)).get(owner)).as("attachments after the delete")
+                .containsExactly(kept);
+        assertFailsWith(StandardErrorCode.RECORD_NOT_FOUND, () -> sourceOfTruth.readAttachment(deleted, 1024));
+        assertThat(sourceOfTruth.deleteAttachment(deleted)).as("second delete").isEqualTo(DeleteOutcome.ALREADY_ABSENT);
+    }
+
+    @Test
+    public void attachmentsOfManyRecordsComeBackFromOneCall() {
+        assumeSupported(Capability.ATTACHMENTS, Capability.UPDATE);
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(12));
+        List<RecordId> ids = manifestOf(sourceOfTruth).stream().map(ManifestEntry::id).toList();
+        sourceOfTruth.writeAttachment(ids.get(0), "a.txt", "text/plain", new byte[] {'a'}, "");
+        sourceOfTruth.writeAttachment(ids.get(5), "b.txt", "text/plain", new byte[] {'b'}, "");
+        sourceOfTruth.writeAttachment(ids.get(5), "c.txt", "text/plain", new byte[] {'c'}, "");
+        sourceOfTruth.writeAttachment(ids.get(11), "d.txt", "text/plain", new byte[] {'d'}, "");
+        List<RecordId> asked = new ArrayList<>(ids);
+        asked.add(unknownRecordId());
+
+        Map<RecordId, List<Attachment>> all = openAnother().attachments(asked);
+        Map<RecordId, List<Attachment>> two = openAnother().attachments(List.of(ids.get(0), ids.get(1)));
+
+        assertThat(fileNamesByRecord(all)).as("attachments of every record")
+                .isEqualTo(Map.of(ids.get(0), Set.of("a.txt"), ids.get(5), Set.of("b.txt", "c.txt"),
+                        ids.get(11), Set.of("d.txt")));
+        assertThat(fileNamesByRecord(two)).as("attachments of two records").isEqualTo(Map.of(ids.get(0),
+                Set.of("a.txt")));
+    }
+
+    @Test
+    public void writeAttachmentToAnUnknownRecordFailsWithRecordNotFound() {
+        assumeSupported(Capability.ATTACHMENTS, Capability.UPDATE);
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(1));
+
+        assertFailsWith(StandardErrorCode.RECORD_NOT_FOUND, () -> sourceOfTruth.writeAttachment(unknownRecordId(),
+                ATTACHMENT_NAME, "image/png", ATTACHMENT_BYTES, ""));
+    }
+
+    @Test
+    public void attachmentsAreUnsupportedWithoutTheAttachmentsCapability() {
+        assumeAbsent(Capability.ATTACHMENTS);
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(1));
+        RecordId id = manifestOf(sourceOfTruth).get(0).id();
+        Attachment attachment = new Attachment("1", id, ATTACHMENT_NAME, "image/png", 1, 1,
+                URI.create("https://example.invalid/file.png"));
+
+        assertUnchangedAfterUnsupported(sourceOfTruth, () -> sourceOfTruth.attachments(List.of(id)));
+        assertUnchangedAfterUnsupported(sourceOfTruth, () -> sourceOfTruth.readAttachment(attachment, 1024));
+        assertUnchangedAfterUnsupported(sourceOfTruth, () -> sourceOfTruth.writeAttachment(id, ATTACHMENT_NAME,
+                "image/png", ATTACHMENT_BYTES, ""));
+        assertUnchangedAfterUnsupported(sourceOfTruth, () -> sourceOfTruth.deleteAttachment(attachment));
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------
 
     @Test
@@ -593,6 +721,21 @@ public abstract class SourceOfTruthContract {
 
         assertThat(RecordState.ofProject(openAnother(), this::normalizeBody)).as("project after the refused operation")
                 .isEqualTo(before);
+    }
+
+    private static void assertFailsWith(ErrorCode code, ThrowingCallable operation) {
+        assertThatExceptionOfType(ReposixException.class).isThrownBy(operation)
+                .extracting(ReposixException::errorCode).isEqualTo(code);
+    }
+
+    private static Map<RecordId, Set<String>> fileNamesByRecord(Map<RecordId, List<Attachment>> attachments) {
+        Map<RecordId, Set<String>> names = new HashMap<>();
+        attachments.forEach((record, files) -> {
+            if (!files.isEmpty()) {
+                names.put(record, files.stream().map(Attachment::fileName).collect(Collectors.toSet()));
+            }
+        });
+        return names;
     }
 
     private static Record readExisting(SourceOfTruth sourceOfTruth, RecordId id) {

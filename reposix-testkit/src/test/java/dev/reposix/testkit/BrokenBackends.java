@@ -1,5 +1,6 @@
 package dev.reposix.testkit;
 
+import dev.reposix.api.Attachment;
 import dev.reposix.api.Capabilities;
 import dev.reposix.api.Capability;
 import dev.reposix.api.DeleteOutcome;
@@ -25,6 +26,18 @@ import java.util.function.Consumer;
 final class BrokenBackends {
 
     private BrokenBackends() {
+    }
+
+    /** Reads an attachment whatever its size, ignoring the caller's limit. */
+    static final class IgnoresMaxBytes extends ForwardingSourceOfTruth {
+        IgnoresMaxBytes(SourceOfTruth delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public byte[] readAttachment(Attachment attachment, long maxBytes) {
+            return delegate.readAttachment(attachment, Long.MAX_VALUE);
+        }
     }
 
     /** Applies every update, whatever version the writer based it on (last writer wins). */

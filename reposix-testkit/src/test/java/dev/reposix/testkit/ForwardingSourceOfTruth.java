@@ -1,5 +1,6 @@
 package dev.reposix.testkit;
 
+import dev.reposix.api.Attachment;
 import dev.reposix.api.Capabilities;
 import dev.reposix.api.DeleteOutcome;
 import dev.reposix.api.ManifestEntry;
@@ -11,6 +12,7 @@ import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.UpdateOutcome;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Passes every call to a delegate; the broken backends override one method each to plant a bug. */
@@ -55,6 +57,27 @@ abstract class ForwardingSourceOfTruth implements SourceOfTruth {
     @Override
     public DeleteOutcome delete(RecordId id) {
         return delegate.delete(id);
+    }
+
+    @Override
+    public Map<RecordId, List<Attachment>> attachments(Collection<RecordId> records) {
+        return delegate.attachments(records);
+    }
+
+    @Override
+    public byte[] readAttachment(Attachment attachment, long maxBytes) {
+        return delegate.readAttachment(attachment, maxBytes);
+    }
+
+    @Override
+    public Attachment writeAttachment(RecordId record, String fileName, String mediaType, byte[] content,
+            String comment) {
+        return delegate.writeAttachment(record, fileName, mediaType, content, comment);
+    }
+
+    @Override
+    public DeleteOutcome deleteAttachment(Attachment attachment) {
+        return delegate.deleteAttachment(attachment);
     }
 
     @Override

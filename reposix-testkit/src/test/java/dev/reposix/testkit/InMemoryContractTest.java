@@ -1,6 +1,7 @@
 package dev.reposix.testkit;
 
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruthProvider;
 import java.util.Set;
@@ -10,7 +11,7 @@ class InMemoryContractTest extends SourceOfTruthContract {
 
     private static final int PAGE_SIZE = 3;
 
-    private final InMemoryProvider provider = new InMemoryProvider(new InMemoryStore(), Capabilities.all(), PAGE_SIZE);
+    private final InMemoryProvider provider = new InMemoryProvider(new InMemoryStore(), Capabilities.all().with(Capability.ATTACHMENTS), PAGE_SIZE);
 
     @Override
     protected SourceOfTruthProvider provider() {
@@ -24,7 +25,7 @@ class InMemoryContractTest extends SourceOfTruthContract {
 
     @Override
     protected Capabilities expectedCapabilities() {
-        return Capabilities.all();
+        return Capabilities.all().with(Capability.ATTACHMENTS);
     }
 
     @Override

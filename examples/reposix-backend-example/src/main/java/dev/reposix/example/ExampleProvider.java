@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.reposix.api.BackendContext;
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
 import dev.reposix.api.ErrorCode;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.Setting;
@@ -30,6 +31,10 @@ public final class ExampleProvider implements SourceOfTruthProvider {
 
     /** The name of the directory setting. */
     public static final String DIRECTORY_SETTING = "directory";
+
+    /** What this backend can do: every record operation, no attachments. */
+    public static final Capabilities CAPABILITIES = Capabilities.of(Capability.CREATE, Capability.UPDATE,
+            Capability.DELETE, Capability.LABELS, Capability.HIERARCHY);
 
     private static final List<Setting> SETTINGS = List.of(Setting.required(DIRECTORY_SETTING, "REPOSIX_EXAMPLE_DIR",
             "an existing directory; each project is a folder in it"));
@@ -59,7 +64,7 @@ public final class ExampleProvider implements SourceOfTruthProvider {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all();
+        return CAPABILITIES;
     }
 
     @Override

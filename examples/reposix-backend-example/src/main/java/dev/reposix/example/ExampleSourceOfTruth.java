@@ -55,7 +55,7 @@ public final class ExampleSourceOfTruth implements SourceOfTruth {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all();
+        return ExampleProvider.CAPABILITIES;
     }
 
     @Override

@@ -33,7 +33,7 @@ class ExampleBackendContractTest extends SourceOfTruthContract {
 
     @Override
     protected Capabilities expectedCapabilities() {
-        return Capabilities.all();
+        return ExampleProvider.CAPABILITIES;
     }
 
     @Override

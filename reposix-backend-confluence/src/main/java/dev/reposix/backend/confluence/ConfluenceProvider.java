@@ -2,6 +2,7 @@ package dev.reposix.backend.confluence;
 
 import dev.reposix.api.BackendContext;
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
 import dev.reposix.api.ErrorCode;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.Setting;
@@ -70,7 +71,7 @@ public final class ConfluenceProvider implements SourceOfTruthProvider {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all();
+        return Capabilities.all().with(Capability.ATTACHMENTS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.reposix.backend.confluence;
 
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruthProvider;
 import dev.reposix.testkit.ContractFixture;
@@ -26,7 +27,7 @@ class ConfluenceContractTest extends SourceOfTruthContract {
 
     @Override
     protected Capabilities expectedCapabilities() {
-        return Capabilities.all();
+        return Capabilities.all().with(Capability.ATTACHMENTS);
     }
 
     @Override

@@ -6,9 +6,11 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordLinks;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +58,24 @@ public final class LinkRewriter {
     }
 
     /**
+     * Whether a path lies inside some page's attachments folder (a folder whose name ends in
+     * {@code .assets}; page titles never produce one), so that it is an attachment and never a
+     * record file, even when it ends in {@code .md}.
+     *
+     * @param path a path relative to the tree root
+     * @return true for an attachment file
+     */
+    public static boolean isInAssetsFolder(String path) {
+        int slash = path.lastIndexOf('/');
+        for (String folder : (slash < 0 ? "" : path.substring(0, slash)).split("/")) {
+            if (folder.endsWith(ASSETS_SUFFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Neutral links to relative paths, for writing a body into the file at {@code sourceFile}.
      *
      * @param markdown the body as the backend gave it
@@ -63,7 +83,20 @@ public final class LinkRewriter {
      * @return the body with working-tree links
      */
     public String toWorkingTree(String markdown, String sourceFile) {
-        return rewrite(markdown, sourceFile, true);
+        return toWorkingTree(markdown, sourceFile, Map.of());
+    }
+
+    /**
+     * Neutral links to relative paths, except that links to attachments kept only in the source of
+     * truth (too large to download) go to the source of truth's link instead.
+     *
+     * @param markdown the body as the backend gave it
+     * @param sourceFile the file the body is written to, relative to the tree root
+     * @param remoteFiles absolute links by attachment file name, for attachments not in the tree
+     * @return the body with working-tree links
+     */
+    public String toWorkingTree(String markdown, String sourceFile, Map<String, String> remoteFiles) {
+        return rewrite(markdown, sourceFile, true, remoteFiles, path -> Optional.empty());
     }
 
     /**
@@ -74,10 +107,42 @@ public final class LinkRewriter {
      * @return the body with neutral links
      */
     public String toNeutral(String markdown, String sourceFile) {
-        return rewrite(markdown, sourceFile, false);
+        return toNeutral(markdown, sourceFile, Map.of());
     }
 
-    private String rewrite(String markdown, String sourceFile, boolean towardsTree) {
+    /**
+     * Relative paths back to neutral links; a link that is exactly one of {@code remoteFiles}' links
+     * becomes the neutral link to that attachment again.
+     *
+     * @param markdown the body as read from the file
+     * @param sourceFile the file the body was read from, relative to the tree root
+     * @param remoteFiles absolute links by attachment file name, for attachments not in the tree
+     * @return the body with neutral links
+     */
+    public String toNeutral(String markdown, String sourceFile, Map<String, String> remoteFiles) {
+        return rewrite(markdown, sourceFile, false, remoteFiles, path -> Optional.empty());
+    }
+
+    /**
+     * Relative paths back to neutral links, like {@link #toNeutral(String, String, Map)}, and also links
+     * to other files of the tree that {@code attach} names an attachment for (a push uploads such a
+     * file to the page and links it as an attachment).
+     *
+     * @param markdown the body as read from the file
+     * @param sourceFile the file the body was read from, relative to the tree root
+     * @param remoteFiles absolute links by attachment file name, for attachments not in the tree
+     * @param attach for a linked file that is neither a record's file nor in the page's own
+     *     {@code .assets} folder (a path relative to the tree root), the attachment file name to link
+     *     instead, or empty to leave the link as written
+     * @return the body with neutral links
+     */
+    public String toNeutral(String markdown, String sourceFile, Map<String, String> remoteFiles,
+            Function<String, Optional<String>> attach) {
+        return rewrite(markdown, sourceFile, false, remoteFiles, requireNonNull(attach, "attach is null"));
+    }
+
+    private String rewrite(String markdown, String sourceFile, boolean towardsTree, Map<String, String> remoteFiles,
+            Function<String, Optional<String>> attach) {
         List<MarkdownLinks.Destination> destinations = MarkdownLinks.find(markdown);
         if (destinations.isEmpty()) {
             return markdown;
@@ -86,8 +151,8 @@ public final class LinkRewriter {
         int copied = 0;
         for (MarkdownLinks.Destination destination : destinations) {
             String target = markdown.substring(destination.start(), destination.end());
-            Optional<String> replacement = towardsTree ? towardsTree(target, sourceFile)
-                    : towardsNeutral(target, sourceFile);
+            Optional<String> replacement = towardsTree ? towardsTree(target, sourceFile, remoteFiles)
+                    : remoteAttachment(target, remoteFiles).or(() -> towardsNeutral(target, sourceFile, attach));
             if (replacement.isPresent()) {
                 rewritten.append(markdown, copied, destination.start()).append(replacement.get());
                 copied = destination.end();
@@ -96,7 +161,12 @@ public final class LinkRewriter {
         return rewritten.append(markdown, copied, markdown.length()).toString();
     }
 
-    private Optional<String> towardsTree(String target, String sourceFile) {
+    private static Optional<String> remoteAttachment(String target, Map<String, String> remoteFiles) {
+        return remoteFiles.entrySet().stream().filter(file -> file.getValue().equals(target)).findFirst()
+                .map(file -> RecordLinks.attachmentTarget(file.getKey()));
+    }
+
+    private Optional<String> towardsTree(String target, String sourceFile, Map<String, String> remoteFiles) {
         String directory = LinkPaths.directoryOf(sourceFile);
         Optional<RecordId> record = RecordLinks.recordOf(target);
         if (record.isPresent()) {
@@ -109,6 +179,10 @@ public final class LinkRewriter {
                     LinkPaths.encode(LinkPaths.relative(directory, placement.path())) + (hash < 0 ? "" : "#" + anchor));
         }
         Optional<String> attachment = RecordLinks.attachmentOf(target);
+        if (attachment.isPresent() && remoteFiles.containsKey(attachment.get())
+                && target.equals(RecordLinks.attachmentTarget(attachment.get()))) {
+            return Optional.of(remoteFiles.get(attachment.get()));
+        }
         if (attachment.isPresent() && sourceFile.endsWith(".md")) {
             String fileName = SafeNames.attachmentFileName(attachment.get());
             // Only names that come back identical are rewritten, so the round trip stays exact.
@@ -122,7 +196,8 @@ public final class LinkRewriter {
         return Optional.empty();
     }
 
-    private Optional<String> towardsNeutral(String target, String sourceFile) {
+    private Optional<String> towardsNeutral(String target, String sourceFile,
+            Function<String, Optional<String>> attach) {
         if (SCHEME.matcher(target).find() || target.startsWith("#") || target.startsWith("/")) {
             return Optional.empty();
         }
@@ -147,6 +222,7 @@ public final class LinkRewriter {
             if (!name.isEmpty() && name.indexOf('/') < 0) {
                 return Optional.of(RecordLinks.attachmentTarget(SafeNames.title(name)));
             }
+            return attach.apply(resolved.get()).map(RecordLinks::attachmentTarget);
         }
         return Optional.empty();
     }

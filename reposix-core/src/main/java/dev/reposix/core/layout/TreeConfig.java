@@ -99,11 +99,12 @@ public record TreeConfig(String scheme, String project, LayoutKind layout, Strin
 
     /**
      * The content of {@code .gitattributes}: record files are text with LF line ends on every
-     * platform, so renders are byte-identical everywhere.
+     * platform, so renders are byte-identical everywhere; attachment files are binary, never
+     * converted (a PNG starts with CR LF).
      *
-     * @return e.g. {@code pages/** text eol=lf} and a newline
+     * @return e.g. {@code pages/** text eol=lf} and {@code pages/**}{@code /*.assets/** binary}, one per line
      */
     public String gitattributes() {
-        return recordsFolder + "/** text eol=lf\n";
+        return recordsFolder + "/** text eol=lf\n" + recordsFolder + "/**/*.assets/** binary\n";
     }
 }

@@ -83,6 +83,8 @@ public final class MirrorRelay {
                 .map(blob -> TreeConfig.parse(cache.trees().readBlob(blob)).recordsFolder() + "/").orElse("");
         return cache.trees().diff(Optional.of(mirrored), tip).stream()
                 .filter(change -> change.kind() == PathChange.Kind.DELETED && change.path().startsWith(folder))
+                // only page files count: attachments move and go with their pages
+                .filter(change -> AttachmentPlanner.assetsFolderOf(change.path()).isEmpty())
                 .map(PathChange::path).filter(path -> !report.deleted().contains(path)).toList();
     }
 }

@@ -5,14 +5,17 @@ import static java.util.Objects.requireNonNull;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.core.render.RecordFile;
+import dev.reposix.git.AttachmentState;
 import dev.reposix.git.RecordState;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * One write a push makes to the source of truth, planned from the difference between the pushed
- * commit and its base. Immutable and thread-safe.
+ * commit and its base: a page created, updated or deleted, or a file attached to a page uploaded or
+ * deleted. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -141,6 +144,79 @@ public sealed interface PlannedWrite {
         public Delete {
             requireNonNull(id, "id is null");
             requireNonNull(path, "path is null");
+            requireNonNull(base, "base is null");
+        }
+    }
+
+    /**
+     * A file in a page's {@code .assets} folder that is new or has other bytes than at the base: it is
+     * uploaded as a new attachment, or as a new version of the page's attachment with that file name.
+     *
+     * @param path the file in the pushed tree
+     * @param page the page, when it exists already
+     * @param pagePath the page's file after the push (for a page the same push creates, the key to its new id)
+     * @param fileName the attachment's file name in the source of truth
+     * @param mediaType the media type, from the file name's extension
+     * @param blob the pushed file's blob in the cache
+     * @param size the file's size in bytes
+     * @param baseId the attachment's id, when the base state knows an attachment of that name
+     * @param base the attachment's state behind the push's base, with {@code baseId}
+     */
+    record AttachmentUpload(String path, Optional<RecordId> page, String pagePath, String fileName, String mediaType,
+            ObjectId blob, long size, Optional<String> baseId, Optional<AttachmentState> base) implements PlannedWrite {
+        /**
+         * Validates.
+         *
+         * @param path the path
+         * @param page the existing page
+         * @param pagePath the page's file
+         * @param fileName the file name
+         * @param mediaType the media type
+         * @param blob the blob
+         * @param size the size
+         * @param baseId the base attachment's id
+         * @param base the base attachment's state
+         */
+        public AttachmentUpload {
+            requireNonNull(path, "path is null");
+            requireNonNull(page, "page is null");
+            requireNonNull(pagePath, "pagePath is null");
+            requireNonNull(fileName, "fileName is null");
+            requireNonNull(mediaType, "mediaType is null");
+            blob = requireNonNull(blob, "blob is null").copy();
+            requireNonNull(baseId, "baseId is null");
+            requireNonNull(base, "base is null");
+            if (baseId.isPresent() != base.isPresent()) {
+                throw new IllegalArgumentException("an attachment's base id and state come together: " + path);
+            }
+        }
+    }
+
+    /**
+     * A file removed from the {@code .assets} folder of a page that stays: its attachment is deleted.
+     *
+     * @param path the removed file (its path at the base)
+     * @param page the page
+     * @param pagePath the page's file after the push
+     * @param attachmentId the attachment
+     * @param base the attachment's state behind the push's base
+     */
+    record AttachmentDelete(String path, RecordId page, String pagePath, String attachmentId, AttachmentState base)
+            implements PlannedWrite {
+        /**
+         * Validates.
+         *
+         * @param path the path
+         * @param page the page
+         * @param pagePath the page's file
+         * @param attachmentId the attachment
+         * @param base the base state
+         */
+        public AttachmentDelete {
+            requireNonNull(path, "path is null");
+            requireNonNull(page, "page is null");
+            requireNonNull(pagePath, "pagePath is null");
+            requireNonNull(attachmentId, "attachmentId is null");
             requireNonNull(base, "base is null");
         }
     }

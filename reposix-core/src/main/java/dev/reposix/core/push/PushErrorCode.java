@@ -22,16 +22,18 @@ public enum PushErrorCode implements ErrorCode {
             "git pull --rebase origin main && git push")),
     /** The push would delete more records than the cap allows. */
     BULK_DELETE("bulk-delete", new ErrorInfo(4002, ErrorCategory.USER,
-            "The push deletes more than 5 pages, which reposix refuses by default so that a mistaken"
-                    + " `git rm -r` cannot empty a space. Nothing was written.",
+            "The push deletes more than 5 pages and attachments together, which reposix refuses by default so"
+                    + " that a mistaken `git rm -r` cannot empty a space. Nothing was written.",
             "If the deletions are intended, add [allow-bulk-delete] to the message of a commit in the push"
                     + " (e.g. git commit --amend) and push again.",
             "git commit --amend -m \"Retire old runbooks [allow-bulk-delete]\" && git push")),
-    /** A file in the records folder cannot be sent: not UTF-8, not parseable, a link, a submodule. */
+    /** A file in the records folder cannot be sent: not UTF-8, not parseable, a link, a submodule, too large. */
     INVALID_FILE("invalid file", new ErrorInfo(4003, ErrorCategory.USER,
-            "A file in the records folder of the pushed commit cannot become a page: its frontmatter does not"
-                    + " parse, it is not UTF-8 text, or it is a symbolic link, a submodule, an executable or not a"
-                    + " Markdown file. Nothing was written.",
+            "A file in the records folder of the pushed commit cannot become a page or an attachment: its"
+                    + " frontmatter does not parse, it is not UTF-8 text, it is a symbolic link, a submodule, an"
+                    + " executable, a file other than Markdown outside a page's .assets folder, a file in a folder"
+                    + " inside an .assets folder, or an attachment above REPOSIX_ATTACHMENT_MAX_BYTES. Nothing was"
+                    + " written.",
             "Fix the file named in the message (the line is given where known), commit, and push again.",
             "")),
     /** Two files claim one record id, or a file claims an id the space does not have. */
@@ -43,8 +45,8 @@ public enum PushErrorCode implements ErrorCode {
     /** The push asks for something reposix cannot turn into writes. */
     UNSUPPORTED("unsupported", new ErrorInfo(4005, ErrorCategory.USER,
             "The push changes something reposix cannot send to the source of truth: a ref other than main, a"
-                    + " deletion of main, .reposix/config, a page placed in a folder no page owns, or a status"
-                    + " the source of truth cannot set. Nothing was written.",
+                    + " deletion of main, .reposix/config, a page placed in a folder no page owns, an .assets folder"
+                    + " without its page, or a status the source of truth cannot set. Nothing was written.",
             "Undo that part of the change (the message names it) and push again.",
             "")),
     /** The push's base commit has no recorded sync state. */

@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * What a push will write, in order: creates (parents before children), then updates, then deletes,
- * so that links stay valid. Planned from the pushed commit against the sync state behind its base;
+ * What a push will write, in order: page creates (parents before children), attachment uploads (a
+ * new page's files need its id), page updates (so that bodies reference files that exist), attachment
+ * deletes, then page deletes, so that links stay valid. Planned from the pushed commit against the sync state behind its base;
  * nothing has been written yet. Immutable and thread-safe.
  *
  * @param stateCommit the commit the base state belongs to (the base, or its nearest ancestor with one)
@@ -20,12 +21,15 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param creates new records, parents first
  * @param updates changed records
  * @param deletes removed records
+ * @param uploads files in pages' {@code .assets} folders that are new or changed
+ * @param attachmentDeletes files removed from the {@code .assets} folders of pages that stay
  * @param message the version message (the pushed commit's subject)
  * @param pusher who pushed ({@code Name <email>} of the pushed commit's committer), for the audit log
  * @since 0.1
  */
 public record PushPlan(ObjectId stateCommit, SyncState baseState, ObjectId pushed, TreeConfig config,
         List<PlannedWrite.Create> creates, List<PlannedWrite.Update> updates, List<PlannedWrite.Delete> deletes,
+        List<PlannedWrite.AttachmentUpload> uploads, List<PlannedWrite.AttachmentDelete> attachmentDeletes,
         String message, String pusher) {
 
     /**
@@ -38,6 +42,8 @@ public record PushPlan(ObjectId stateCommit, SyncState baseState, ObjectId pushe
      * @param creates the creates
      * @param updates the updates
      * @param deletes the deletes
+     * @param uploads the attachment uploads
+     * @param attachmentDeletes the attachment deletes
      * @param message the version message
      * @param pusher the pusher
      */
@@ -49,6 +55,8 @@ public record PushPlan(ObjectId stateCommit, SyncState baseState, ObjectId pushe
         creates = List.copyOf(creates);
         updates = List.copyOf(updates);
         deletes = List.copyOf(deletes);
+        uploads = List.copyOf(uploads);
+        attachmentDeletes = List.copyOf(attachmentDeletes);
         requireNonNull(message, "message is null");
         requireNonNull(pusher, "pusher is null");
     }
@@ -59,7 +67,8 @@ public record PushPlan(ObjectId stateCommit, SyncState baseState, ObjectId pushe
      * @return the writes
      */
     public List<PlannedWrite> writes() {
-        return Stream.of(creates.stream(), updates.stream(), deletes.stream()).flatMap(s -> s)
+        return Stream.of(creates.stream(), uploads.stream(), updates.stream(), attachmentDeletes.stream(),
+                deletes.stream()).flatMap(s -> s)
                 .map(PlannedWrite.class::cast).toList();
     }
 
@@ -69,6 +78,16 @@ public record PushPlan(ObjectId stateCommit, SyncState baseState, ObjectId pushe
      * @return true when there is nothing to write
      */
     public boolean isEmpty() {
-        return creates.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+        return creates.isEmpty() && updates.isEmpty() && deletes.isEmpty() && uploads.isEmpty()
+                && attachmentDeletes.isEmpty();
+    }
+
+    /**
+     * How many deletes the push makes, pages and attachments alike, for the bulk-delete cap.
+     *
+     * @return the number of page and attachment deletes
+     */
+    public int deleteCount() {
+        return deletes.size() + attachmentDeletes.size();
     }
 }

@@ -4,6 +4,7 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordKind;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.ReposixException;
+import dev.reposix.core.AttachmentLimit;
 import dev.reposix.core.layout.Layout;
 import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.LayoutPlan;
@@ -58,15 +59,29 @@ public final class PushPlanner {
 
     private final Cache cache;
     private final TreeReader trees;
+    private final long attachmentMaxBytes;
+
+    /**
+     * A planner reading from a cache that already holds the pushed objects, with the default cap on
+     * attachment sizes.
+     *
+     * @param cache the cache
+     */
+    public PushPlanner(Cache cache) {
+        this(cache, AttachmentLimit.DEFAULT_BYTES);
+    }
 
     /**
      * A planner reading from a cache that already holds the pushed objects.
      *
      * @param cache the cache
+     * @param attachmentMaxBytes the largest file a push may upload as an attachment
+     * @since 0.1
      */
-    public PushPlanner(Cache cache) {
+    public PushPlanner(Cache cache, long attachmentMaxBytes) {
         this.cache = cache;
         this.trees = cache.trees();
+        this.attachmentMaxBytes = attachmentMaxBytes;
     }
 
     /**
@@ -89,15 +104,20 @@ public final class PushPlanner {
                     + found.commit().abbreviate(12).name() + " -- " + TreeConfig.PATH);
         }
         Commits commits = commits(base, pushed);
-        Planning planning = new Planning(config, found.state(), pushed);
+        Planning planning = new Planning(config, found.state(), found.commit(), pushed);
         List<PathChange> changes = trees.diff(Optional.of(found.commit()), pushed).stream()
                 .filter(change -> change.path().startsWith(config.recordsFolder() + "/")).toList();
         planning.read(changes);
         PushPlan plan = planning.finish(found.commit(), commits);
-        if (plan.deletes().size() > MAX_DELETES && !commits.allowBulkDelete()) {
-            throw new ReposixException(PushErrorCode.BULK_DELETE, "this push deletes " + plan.deletes().size()
-                    + " pages (" + String.join(", ", plan.deletes().stream().map(PlannedWrite::path).limit(10).toList())
-                    + (plan.deletes().size() > 10 ? ", ..." : "") + "), more than " + MAX_DELETES + "; if that is"
+        if (plan.deleteCount() > MAX_DELETES && !commits.allowBulkDelete()) {
+            List<String> paths = new ArrayList<>();
+            plan.deletes().forEach(delete -> paths.add(delete.path()));
+            plan.attachmentDeletes().forEach(delete -> paths.add(delete.path()));
+            String what = plan.attachmentDeletes().isEmpty() ? " pages (" : plan.deletes().isEmpty()
+                    ? " attachments (" : " pages and attachments (";
+            throw new ReposixException(PushErrorCode.BULK_DELETE, "this push deletes " + plan.deleteCount()
+                    + what + String.join(", ", paths.stream().limit(10).toList())
+                    + (paths.size() > 10 ? ", ..." : "") + "), more than " + MAX_DELETES + "; if that is"
                     + " intended, add " + ALLOW_BULK_DELETE + " to a commit message and push again");
         }
         return plan;
@@ -135,6 +155,7 @@ public final class PushPlanner {
         private final Layout layout;
         private final RecordFileCodec codec;
         private final SyncState state;
+        private final ObjectId stateCommit;
         private final ObjectId pushed;
         private final Map<String, RecordId> idByPath = new HashMap<>();
         /** Record files with an id after the push, by id. */
@@ -142,18 +163,25 @@ public final class PushPlanner {
         private final Map<RecordId, String> claimedPath = new HashMap<>();
         private final Map<String, RecordFile> created = new LinkedHashMap<>();
         private final List<String> removed = new ArrayList<>();
+        private final List<PathChange> assetChanges = new ArrayList<>();
+        private final List<AttachmentPlanner.LinkedFile> linked = new ArrayList<>();
 
-        Planning(TreeConfig config, SyncState state, ObjectId pushed) {
+        Planning(TreeConfig config, SyncState state, ObjectId stateCommit, ObjectId pushed) {
             this.config = config;
             this.layout = config.toLayout();
             this.codec = RecordFileCodec.forLayout(layout);
             this.state = state;
+            this.stateCommit = stateCommit;
             this.pushed = pushed;
             state.records().forEach((id, record) -> idByPath.put(record.path(), RecordId.of(id)));
         }
 
         void read(List<PathChange> changes) {
             for (PathChange change : changes) {
+                if (AttachmentPlanner.assetsFolderOf(change.path()).isPresent()) {
+                    assetChanges.add(change);
+                    continue;
+                }
                 if (change.newBlob().isEmpty()) {
                     removed.add(change.path());
                     continue;
@@ -181,8 +209,10 @@ public final class PushPlanner {
             }
             if (!path.endsWith(".md")) {
                 throw new ReposixException(PushErrorCode.INVALID_FILE, path + " is not a Markdown (.md) file; only"
-                        + " pages can be pushed in " + config.recordsFolder() + "/ (attachments are not supported"
-                        + " yet). Move it out of " + config.recordsFolder() + "/ or remove it");
+                        + " pages, and their attachments in <Page>.assets/ folders, can be pushed in "
+                        + config.recordsFolder() + "/. To attach it to a page, move it into the .assets folder next"
+                        + " to the page's file (pages/Ops/Runbook.md -> pages/Ops/Runbook.assets/); otherwise move it"
+                        + " out of " + config.recordsFolder() + "/ or remove it");
             }
             try {
                 return codec.parse(path, trees.readBlob(change.newBlob().get()));
@@ -233,7 +263,9 @@ public final class PushPlanner {
                 parent.filter(p -> layout.parentInFrontmatter() && !base.parent().equals(Optional.of(p.value())))
                         .ifPresent(p -> requireKnownParent(path, p));
                 RecordFile neutral = new RecordFile(Optional.of(id), file.title(), file.status(), file.labels(),
-                        layout.parentInFrontmatter() ? parent : Optional.empty(), links.toNeutral(file.body(), path));
+                        layout.parentInFrontmatter() ? parent : Optional.empty(),
+                        links.toNeutral(file.body(), path, AttachmentPlanner.remoteFiles(base),
+                                AttachmentPlanner.linking(trees, pushed, config, path, linked)));
                 String hash = hasher.contentHash(neutral);
                 boolean moved = !parent.map(RecordId::value).equals(base.parent());
                 if (moved || !hash.equals(base.contentHash())) {
@@ -253,11 +285,25 @@ public final class PushPlanner {
                                 ? new Folders.Parent(file.parent(), Optional.empty()) : folders.parentOf(path);
                         parent.existing().filter(p -> layout.parentInFrontmatter()).ifPresent(p -> requireKnownParent(path, p));
                         RecordFile neutral = new RecordFile(Optional.empty(), file.title(), file.status(), file.labels(),
-                                parent.existing(), links.toNeutral(file.body(), path));
+                                parent.existing(), links.toNeutral(file.body(), path, Map.of(),
+                                        AttachmentPlanner.linking(trees, pushed, config, path, linked)));
                         creates.add(new PlannedWrite.Create(path, neutral, parent.existing(), parent.createdFrom()));
                     });
-            return new PushPlan(stateCommit, state, pushed, config, creates, updates, deletes, commits.subject(),
-                    commits.pusher());
+            AttachmentPlanner.Planned attachments = planAttachments(deletes);
+            return new PushPlan(stateCommit, state, pushed, config, creates, updates, deletes, attachments.uploads(),
+                    attachments.deletes(), commits.subject(), commits.pusher());
+        }
+
+        private AttachmentPlanner.Planned planAttachments(List<PlannedWrite.Delete> deletes) {
+            Set<RecordId> gone = deletes.stream().map(PlannedWrite.Delete::id).collect(Collectors.toSet());
+            Map<RecordId, String> pagesAfter = new LinkedHashMap<>();
+            state.records().forEach((id, record) -> {
+                if (!gone.contains(RecordId.of(id))) {
+                    pagesAfter.put(RecordId.of(id), claimedPath.getOrDefault(RecordId.of(id), record.path()));
+                }
+            });
+            return new AttachmentPlanner(cache.repository(), trees, state, stateCommit, pushed, attachmentMaxBytes)
+                    .plan(assetChanges, pagesAfter, created.keySet(), linked);
         }
 
         private void requireKnownParent(String path, RecordId parent) {
@@ -346,7 +392,7 @@ public final class PushPlanner {
         }
     }
 
-    private static String describe(FileKind kind) {
+    static String describe(FileKind kind) {
         return switch (kind) {
             case SYMLINK -> "a symbolic link";
             case SUBMODULE -> "a submodule";

@@ -1,5 +1,6 @@
 package dev.reposix.core.push;
 
+import dev.reposix.api.Attachment;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
@@ -10,11 +11,14 @@ import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.CoreErrorCode;
 import dev.reposix.core.layout.Layout;
 import dev.reposix.core.layout.LayoutPlan;
+import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.Placement;
+import dev.reposix.core.layout.SafeNames;
 import dev.reposix.core.render.RecordFile;
 import dev.reposix.core.sync.Authors;
 import dev.reposix.core.sync.RecordRenderer;
 import dev.reposix.git.Cache;
+import dev.reposix.git.AttachmentState;
 import dev.reposix.git.CacheLock;
 import dev.reposix.git.CommitDraft;
 import dev.reposix.git.RecordState;
@@ -57,7 +61,8 @@ final class PushRecorder {
      *
      * @return the follow-up commit and the files it changed, if there is one
      */
-    Recorded record(CacheLock lock, PushPlan plan, List<PushApplier.Written> written, Instant now) {
+    Recorded record(CacheLock lock, PushPlan plan, List<PushApplier.Written> allWritten, Instant now) {
+        List<PushApplier.Written> written = allWritten.stream().filter(PushApplier.Written::isPage).toList();
         Layout layout = plan.config().toLayout();
         Map<RecordId, Record> stored = stored(written);
         Map<RecordId, String> paths = new LinkedHashMap<>();
@@ -90,13 +95,15 @@ final class PushRecorder {
             next.put(write.id().value(), new RecordState(entry.version(),
                     renderer.contentHash(RecordFile.of(record, layout.parentInFrontmatter())), entry.title(),
                     entry.parentId().map(RecordId::value), new TreeSet<>(record.labels()), path,
-                    new TreeMap<>(Map.of(RecordRenderer.LINKS, RecordRenderer.linksOf(record.body())))));
-            byte[] file = renderer.render(record, path);
+                    new TreeMap<>(Map.of(RecordRenderer.LINKS, RecordRenderer.linksOf(record.body()))),
+                    plan.baseState().get(write.id().value()).map(RecordState::attachments).orElse(new TreeMap<>())));
+            byte[] file = renderer.render(record, path, remoteFiles(plan, write.id(), allWritten));
             byte[] pushedFile = cache.trees().blobAt(plan.pushed(), path).map(cache.trees()::readBlob).orElse(new byte[0]);
             if (!Arrays.equals(file, pushedFile)) {
                 followUp.put(path, file);
             }
         }
+        recordAttachments(plan, allWritten, paths, next, followUp, removedFiles);
         SyncState state = new SyncState(next);
         SyncTransaction transaction = cache.beginSync(lock);
         transaction.advanceMain(plan.pushed());
@@ -126,6 +133,74 @@ final class PushRecorder {
         List<String> changed = new ArrayList<>(followUp.keySet());
         changed.addAll(removedFiles);
         return new Recorded(transaction.main().orElseThrow(), followUpCommit, changed);
+    }
+
+    /**
+     * Brings the attachments in the recorded state up to date: files of a moved page move with its
+     * folder, uploaded files get the id, version and size the source of truth returned, deleted ones
+     * go. A file uploaded from outside the page's folder (a Markdown link to another file of the tree)
+     * is where the next sync puts it: in the page's folder, which the follow-up commit fills.
+     */
+    private void recordAttachments(PushPlan plan, List<PushApplier.Written> written, Map<RecordId, String> paths,
+            TreeMap<String, RecordState> next, Map<String, byte[]> followUp, List<String> removedFiles) {
+        Map<String, TreeMap<String, AttachmentState>> attachments = new HashMap<>();
+        for (Map.Entry<String, RecordState> entry : next.entrySet()) {
+            RecordState record = entry.getValue();
+            String base = plan.baseState().get(entry.getKey()).map(RecordState::path).orElse(record.path());
+            if (record.attachments().isEmpty() || base.equals(record.path()) || !record.path().endsWith(".md")) {
+                continue;
+            }
+            String folder = LinkRewriter.assetsFolderOf(record.path());
+            TreeMap<String, AttachmentState> moved = new TreeMap<>();
+            record.attachments().forEach((id, attachment) -> moved.put(id, new AttachmentState(attachment.fileName(),
+                    attachment.version(), attachment.size(), folder + "/" + nameOf(attachment.path()),
+                    attachment.remoteLink())));
+            attachments.put(entry.getKey(), moved);
+        }
+        for (PushApplier.Written write : written) {
+            String page = write.id().value();
+            RecordState record = next.get(page);
+            if (write.isPage() || record == null || !paths.containsKey(write.id())) {
+                continue;
+            }
+            TreeMap<String, AttachmentState> onPage = attachments.computeIfAbsent(page,
+                    id -> new TreeMap<>(record.attachments()));
+            if (write.write() instanceof PlannedWrite.AttachmentDelete delete) {
+                onPage.remove(delete.attachmentId());
+            } else if (write.write() instanceof PlannedWrite.AttachmentUpload upload) {
+                Attachment stored = write.attachment().orElseThrow();
+                upload.baseId().ifPresent(onPage::remove);
+                String folder = LinkRewriter.assetsFolderOf(paths.get(write.id()));
+                String path = folder + "/" + SafeNames.attachmentFileName(stored.fileName());
+                if (!path.equals(upload.path())) {
+                    // where the next sync would put it: a file linked from elsewhere, or a name that escapes otherwise
+                    followUp.put(path, cache.trees().readBlob(upload.blob()));
+                    if (upload.path().startsWith(folder + "/")) {
+                        removedFiles.add(upload.path());
+                    }
+                }
+                onPage.put(stored.id(), new AttachmentState(stored.fileName(), stored.version(), stored.size(), path,
+                        Optional.empty()));
+            }
+        }
+        attachments.forEach((page, onPage) -> next.put(page, next.get(page).withAttachments(onPage)));
+    }
+
+    /**
+     * The links by file name of a page's attachments that stay in the source of truth only: those of
+     * the base that the push did not replace with a file.
+     */
+    private static Map<String, String> remoteFiles(PushPlan plan, RecordId page, List<PushApplier.Written> written) {
+        Map<String, String> links = new TreeMap<>();
+        plan.baseState().get(page.value()).ifPresent(state -> state.attachments().values().forEach(file ->
+                file.remoteLink().ifPresent(link -> links.put(file.fileName(), link))));
+        written.stream().filter(write -> write.id().equals(page))
+                .forEach(write -> write.attachment().ifPresent(stored -> links.remove(stored.fileName())));
+        return links;
+    }
+
+    private static String nameOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** What each created or updated record holds now; bodies not learnt from the writes are read in bulk. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.reposix.api.AuditEvent;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
+import dev.reposix.core.AttachmentLimit;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.internal.AuditRouter;
 import dev.reposix.core.sync.MirrorEgress;
@@ -52,9 +53,10 @@ public final class Pushes {
     private final Clock clock;
     private final Duration lockWait;
     private final AuditRouter audit;
+    private final long attachmentMaxBytes;
 
     /**
-     * Creates the service.
+     * Creates the service with the default cap on attachment sizes.
      *
      * @param environment the environment (for {@code REPOSIX_CACHE_DIR})
      * @param opener opens a remote's source of truth
@@ -64,6 +66,26 @@ public final class Pushes {
      */
     public Pushes(Map<String, String> environment, Function<RemoteSpec, SourceOfTruth> opener, Clock clock,
             Duration lockWait, AuditRouter audit) {
+        this(environment, opener, clock, lockWait, audit, AttachmentLimit.DEFAULT_BYTES);
+    }
+
+    /**
+     * Creates the service.
+     *
+     * @param environment the environment (for {@code REPOSIX_CACHE_DIR})
+     * @param opener opens a remote's source of truth
+     * @param clock the clock
+     * @param lockWait how long to wait for the cache lock
+     * @param audit the audit sink backends write to, pointed at the cache's log during a push
+     * @param attachmentMaxBytes the largest attachment a push uploads or downloads
+     *     ({@link AttachmentLimit#VARIABLE})
+     */
+    public Pushes(Map<String, String> environment, Function<RemoteSpec, SourceOfTruth> opener, Clock clock,
+            Duration lockWait, AuditRouter audit, long attachmentMaxBytes) {
+        if (attachmentMaxBytes < 0) {
+            throw new IllegalArgumentException("attachmentMaxBytes must be 0 or more: " + attachmentMaxBytes);
+        }
+        this.attachmentMaxBytes = attachmentMaxBytes;
         this.environment = Map.copyOf(environment);
         this.opener = requireNonNull(opener, "opener is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -110,14 +132,15 @@ public final class Pushes {
             }
             PushPlan plan;
             try {
-                plan = new PushPlanner(cache).plan(base, head);
+                plan = new PushPlanner(cache, attachmentMaxBytes).plan(base, head);
             } catch (ReposixException refused) {
                 String reason = refused.errorCode() instanceof PushErrorCode push ? push.reason()
                         : refused.errorCode().code();
                 return new PushPreview(Optional.empty(), List.of(), Optional.of("(" + reason + ") "
                         + refused.getMessage()));
             }
-            ConflictCheck.Result checked = new ConflictCheck(plan.config().toLayout()).check(source, plan);
+            ConflictCheck.Result checked = new ConflictCheck(plan.config().toLayout(), attachmentMaxBytes)
+                    .check(source, plan);
             return new PushPreview(Optional.of(plan), checked.conflicts().stream()
                     .map(ConflictCheck.Conflict::describe).toList(), Optional.empty());
         }
@@ -185,15 +208,16 @@ public final class Pushes {
          * @throws ReposixException with a {@link PushErrorCode} when the push is refused or stops
          */
         public PushReport push(ObjectId base, ObjectId pushed) {
-            PushPlan plan = new PushPlanner(cache).plan(base, pushed);
+            PushPlan plan = new PushPlanner(cache, attachmentMaxBytes).plan(base, pushed);
             AuditLog log = new AuditLog(cache.location().directory(), plan.pusher());
             try (SourceOfTruth source = opener.apply(remote); AuditRouter.Route route = audit.routeTo(log)) {
-                ConflictCheck.Result checked = new ConflictCheck(plan.config().toLayout()).check(source, plan);
+                ConflictCheck.Result checked = new ConflictCheck(plan.config().toLayout(), attachmentMaxBytes)
+                        .check(source, plan);
                 if (!checked.conflicts().isEmpty()) {
                     throw new ReposixException(PushErrorCode.FETCH_FIRST, checked.conflicts().stream()
                             .map(ConflictCheck.Conflict::describe).collect(Collectors.joining("; ")));
                 }
-                List<PushApplier.Written> written = new PushApplier(source).apply(plan, checked,
+                List<PushApplier.Written> written = new PushApplier(source, cache.trees()).apply(plan, checked,
                         cache.location().directory());
                 PushRecorder.Recorded recorded = new PushRecorder(cache, source).record(lock, plan, written,
                         clock.instant());
@@ -222,14 +246,22 @@ public final class Pushes {
             List<String> updated = new ArrayList<>();
             List<String> deleted = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
+            List<String> uploaded = new ArrayList<>();
+            List<String> deletedAttachments = new ArrayList<>();
             for (PushApplier.Written write : written) {
+                if (!write.isPage()) {
+                    List<String> target = write.settled() ? unchanged
+                            : write.write() instanceof PlannedWrite.AttachmentUpload ? uploaded : deletedAttachments;
+                    target.add(write.write().path());
+                    continue;
+                }
                 boolean settled = checked.settled().contains(write.id());
                 List<String> target = write.write() instanceof PlannedWrite.Create ? created
                         : settled ? unchanged : write.write() instanceof PlannedWrite.Update ? updated : deleted;
                 target.add(write.write().path());
             }
             return new PushReport(created, updated, deleted, unchanged, recorded.followUpFiles(),
-                    recorded.followUp().map(ObjectId::name));
+                    recorded.followUp().map(ObjectId::name), uploaded, deletedAttachments);
         }
 
         @Override

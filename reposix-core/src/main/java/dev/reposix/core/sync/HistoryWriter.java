@@ -4,6 +4,7 @@ import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordKind;
+import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.Placement;
@@ -39,20 +40,25 @@ final class HistoryWriter {
     private final TreeReader trees;
     private final Authors authors;
     private final Signature committer;
+    private final AttachmentSync attachments;
+    private final SourceOfTruth source;
     private final RecordRenderer renderer;
 
-    HistoryWriter(SyncTransaction transaction, TreeReader trees, Authors authors, Instant now, RecordRenderer renderer) {
+    HistoryWriter(SyncTransaction transaction, TreeReader trees, Authors authors, Instant now,
+            AttachmentSync attachments, SourceOfTruth source, RecordRenderer renderer) {
         this.transaction = transaction;
         this.trees = trees;
         this.authors = authors;
         this.committer = Authors.reposixAt(now);
+        this.attachments = attachments;
+        this.source = source;
         this.renderer = renderer;
     }
 
     SyncCounts write(boolean firstImport, TreeConfig config, LayoutPlan plan, SyncState previous, SyncPlan work,
             Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled) {
         if (firstImport) {
-            return importAll(config, plan, fetched, renderer);
+            return importAll(config, plan, previous, fetched, renderer);
         }
         int created = 0;
         int updated = 0;
@@ -62,7 +68,7 @@ final class HistoryWriter {
             Optional<RecordState> before = previous.get(record.id().value());
             try (CommitDraft draft = transaction.newCommit()) {
                 before.filter(state -> !state.path().equals(path)).ifPresent(state -> draft.delete(state.path()));
-                draft.put(path, renderer.render(record, path));
+                draft.put(path, renderer.render(record, path, attachments.remoteFiles(record.id(), previous)));
                 Optional<ObjectId> commit = draft.commitIfChanged(authors.editorOf(record.entry()), committer,
                         (before.isEmpty() ? "Create " : "Update ") + "\"" + record.entry().title() + "\"");
                 if (commit.isPresent()) {
@@ -74,18 +80,37 @@ final class HistoryWriter {
             }
         }
         int[] housekeeping = moveAndDelete(config, plan, previous, work, fetched, deleted, relabelled, renderer);
-        return new SyncCounts(created, updated, housekeeping[0], housekeeping[1], commits + housekeeping[2]);
+        int attachmentCommits = writeAttachments(config);
+        return new SyncCounts(created, updated, housekeeping[0], housekeeping[1],
+                commits + housekeeping[2] + attachmentCommits);
     }
 
-    private SyncCounts importAll(TreeConfig config, LayoutPlan plan, Map<RecordId, Record> fetched,
+    /** One reposix commit with every attachment file change of the sync; returns the commits made (0 or 1). */
+    private int writeAttachments(TreeConfig config) {
+        if (attachments.changesNoFile()) {
+            return 0;
+        }
+        try (CommitDraft draft = transaction.newCommit()) {
+            attachments.applyTo(draft, source);
+            AttachmentReport report = attachments.report();
+            Optional<ObjectId> commit = draft.commitIfChanged(committer, committer, "Sync attachments of "
+                    + config.scheme() + "::" + config.project() + ": " + report.downloaded() + " downloaded, "
+                    + report.moved() + " moved, " + report.removed() + " removed");
+            commit.ifPresent(transaction::advanceMain);
+            return commit.isPresent() ? 1 : 0;
+        }
+    }
+
+    private SyncCounts importAll(TreeConfig config, LayoutPlan plan, SyncState previous, Map<RecordId, Record> fetched,
             RecordRenderer renderer) {
         try (CommitDraft draft = transaction.newCommit()) {
             draft.put(TreeConfig.PATH, config.render().getBytes(StandardCharsets.UTF_8));
             draft.put(TreeConfig.GITATTRIBUTES_PATH, config.gitattributes().getBytes(StandardCharsets.UTF_8));
             for (Record record : fetched.values()) {
                 String path = plan.pathOf(record.id()).orElseThrow();
-                draft.put(path, renderer.render(record, path));
+                draft.put(path, renderer.render(record, path, attachments.remoteFiles(record.id(), previous)));
             }
+            attachments.applyTo(draft, source);
             transaction.advanceMain(draft.commit(committer, committer, "Import " + config.scheme() + "::"
                     + config.project() + " (" + fetched.size() + " pages)"));
         }
@@ -97,13 +122,14 @@ final class HistoryWriter {
             Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled,
             RecordRenderer renderer) {
         Set<String> changedPaths = changedPathIds(plan, previous, work, fetched, deleted);
+        Set<RecordId> relinked = attachments.relinkedPages(previous);
         int moved = 0;
         try (CommitDraft draft = transaction.newCommit()) {
             ObjectId tip = transaction.main().orElseThrow();
             for (RecordId id : deleted) {
                 previous.get(id.value()).ifPresent(state -> draft.delete(state.path()));
             }
-            LinkRewriter oldLinks = changedPaths.isEmpty() && relabelled.isEmpty() ? null
+            LinkRewriter oldLinks = changedPaths.isEmpty() && relabelled.isEmpty() && relinked.isEmpty() ? null
                     : new LinkRewriter(planOf(plan.recordsFolder(), previous));
             for (ManifestEntry entry : oldLinks == null ? List.<ManifestEntry>of() : work.unchanged()) {
                 RecordState before = previous.get(entry.id().value()).orElseThrow();
@@ -114,21 +140,23 @@ final class HistoryWriter {
                 boolean hasLinks = links.map(list -> !list.isEmpty()).orElse(true);
                 boolean targetMoved = links.map(list -> Arrays.stream(list.split(",")).anyMatch(changedPaths::contains))
                         .orElse(!changedPaths.isEmpty());
-                if (!ownMove && labels.isEmpty() && !targetMoved) {
+                boolean remoteLinksChanged = relinked.contains(entry.id());
+                if (!ownMove && labels.isEmpty() && !targetMoved && !remoteLinksChanged) {
                     continue;
                 }
                 ObjectId blob = trees.blobAt(tip, before.path()).orElseThrow();
                 if (ownMove) {
                     draft.delete(before.path());
                 }
-                if (labels.isEmpty() && !hasLinks) {
+                if (labels.isEmpty() && !hasLinks && !remoteLinksChanged) {
                     // Nothing in the file depends on where it or anything else lives: move the blob as is.
                     draft.putBlob(path, blob, FileKind.REGULAR);
                     moved++;
                     continue;
                 }
                 byte[] bytes = trees.readBlob(blob);
-                byte[] rewritten = renderer.rework(bytes, before.path(), oldLinks, path, labels);
+                byte[] rewritten = renderer.rework(bytes, before.path(), oldLinks, path, labels,
+                        AttachmentSync.remoteFiles(before), attachments.remoteFiles(entry.id(), previous));
                 if (ownMove || !Arrays.equals(bytes, rewritten)) {
                     draft.put(path, rewritten);
                     moved++;

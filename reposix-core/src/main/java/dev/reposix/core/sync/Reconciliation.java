@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.reposix.api.RecordId;
 import dev.reposix.api.ReposixException;
+import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.core.render.RecordFileCodec;
 import dev.reposix.core.render.RenderErrorCode;
@@ -83,7 +84,7 @@ public record Reconciliation(int matched, List<String> localNew, List<Orphan> or
         RecordFileCodec codec = RecordFileCodec.forLayout(config.toLayout());
         SortedMap<String, Optional<String>> ids = new TreeMap<>();
         trees.files(commit).forEach((path, blob) -> {
-            if (path.startsWith(folder) && path.endsWith(".md")) {
+            if (path.startsWith(folder) && path.endsWith(".md") && !LinkRewriter.isInAssetsFolder(path)) {
                 ids.put(path, codec.parse(path, trees.readBlob(blob)).id().map(RecordId::value));
             }
         });

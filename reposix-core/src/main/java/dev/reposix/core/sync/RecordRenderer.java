@@ -71,13 +71,27 @@ public final class RecordRenderer {
      * @return the file's bytes
      */
     public byte[] render(Record record, String path) {
+        return render(record, path, Map.of());
+    }
+
+    /**
+     * The file for a record at its path, linking its attachments that are not in the tree to the
+     * source of truth.
+     *
+     * @param record the record, body in the neutral link form
+     * @param path where the file goes
+     * @param remoteFiles absolute links by file name of the record's attachments not in the tree
+     * @return the file's bytes
+     */
+    public byte[] render(Record record, String path, Map<String, String> remoteFiles) {
         Rendered rendered = ahead.get(record.id());
-        if (rendered != null && rendered.record() == record && rendered.path().equals(path)
-                && rendered.file().isPresent()) {
-            ahead.put(record.id(), new Rendered(record, path, Optional.empty(), rendered.contentHash()));
-            return rendered.file().get();
+        if (rendered != null && rendered.record() == record && rendered.file().isPresent()) {
+            ahead.put(record.id(), new Rendered(record, rendered.path(), Optional.empty(), rendered.contentHash()));
+            if (remoteFiles.isEmpty() && rendered.path().equals(path)) {
+                return rendered.file().get();
+            }
         }
-        return renderAt(neutralFileOf(record), Optional.empty(), path);
+        return renderAt(neutralFileOf(record), Optional.empty(), path, remoteFiles);
     }
 
     /** The neutral file of a record: what {@link #contentHash(Record)} hashes. */
@@ -86,8 +100,9 @@ public final class RecordRenderer {
     }
 
     /** The file at a path; a body without links to rewrite reuses the neutral file's bytes if given. */
-    private byte[] renderAt(RecordFile neutral, Optional<byte[]> neutralBytes, String path) {
-        String body = links.toWorkingTree(neutral.body(), path);
+    private byte[] renderAt(RecordFile neutral, Optional<byte[]> neutralBytes, String path,
+            Map<String, String> remoteFiles) {
+        String body = links.toWorkingTree(neutral.body(), path, remoteFiles);
         if (neutralBytes.isPresent() && body.equals(neutral.body())) {
             return neutralBytes.get();
         }
@@ -145,7 +160,7 @@ public final class RecordRenderer {
         try {
             RecordFile neutral = neutralFileOf(record);
             byte[] neutralBytes = codec.renderBytes(neutral);
-            byte[] file = renderAt(neutral, Optional.of(neutralBytes), path);
+            byte[] file = renderAt(neutral, Optional.of(neutralBytes), path, Map.of());
             ahead.put(record.id(), new Rendered(record, path, Optional.of(file), hash(neutralBytes)));
         } catch (RuntimeException unrenderable) {
             ahead.remove(record.id());
@@ -166,10 +181,19 @@ public final class RecordRenderer {
      * replaced when they changed.
      */
     byte[] rework(byte[] oldFile, String oldPath, LinkRewriter oldLinks, String newPath, Optional<Set<String>> labels) {
+        return rework(oldFile, oldPath, oldLinks, newPath, labels, Map.of(), Map.of());
+    }
+
+    /**
+     * {@link #rework(byte[], String, LinkRewriter, String, Optional)} for a record some of whose
+     * attachments are linked in the source of truth, before and after.
+     */
+    byte[] rework(byte[] oldFile, String oldPath, LinkRewriter oldLinks, String newPath, Optional<Set<String>> labels,
+            Map<String, String> oldRemoteFiles, Map<String, String> newRemoteFiles) {
         RecordFile file = codec.parse(oldPath, oldFile);
-        String neutral = oldLinks.toNeutral(file.body(), oldPath);
+        String neutral = oldLinks.toNeutral(file.body(), oldPath, oldRemoteFiles);
         RecordFile relabelled = labels.map(names -> new RecordFile(file.id(), file.title(), file.status(),
                 List.copyOf(names), file.parent(), file.body())).orElse(file);
-        return codec.renderBytes(relabelled.withBody(links.toWorkingTree(neutral, newPath)));
+        return codec.renderBytes(relabelled.withBody(links.toWorkingTree(neutral, newPath, newRemoteFiles)));
     }
 }

@@ -9,6 +9,7 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
+import dev.reposix.core.AttachmentLimit;
 import dev.reposix.core.CoreErrorCode;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.layout.Layout;
@@ -54,6 +55,7 @@ public final class SyncEngine {
 
     private final Clock clock;
     private final Duration lockWait;
+    private final long maxAttachmentBytes;
 
     /**
      * Creates an engine.
@@ -62,8 +64,23 @@ public final class SyncEngine {
      * @param lockWait how long to wait for another sync of the same cache to finish
      */
     public SyncEngine(Clock clock, Duration lockWait) {
+        this(clock, lockWait, AttachmentLimit.DEFAULT_BYTES);
+    }
+
+    /**
+     * Creates an engine with an attachment size limit.
+     *
+     * @param clock the clock for commit and tag times
+     * @param lockWait how long to wait for another sync of the same cache to finish
+     * @param maxAttachmentBytes the largest attachment to download ({@link AttachmentLimit})
+     */
+    public SyncEngine(Clock clock, Duration lockWait, long maxAttachmentBytes) {
         this.clock = requireNonNull(clock, "clock is null");
         this.lockWait = requireNonNull(lockWait, "lockWait is null");
+        if (maxAttachmentBytes < 0) {
+            throw new IllegalArgumentException("maxAttachmentBytes must be 0 or more: " + maxAttachmentBytes);
+        }
+        this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
     /**
@@ -183,10 +200,13 @@ public final class SyncEngine {
         RecordRenderer renderer = new RecordRenderer(layout, plan);
         Map<RecordId, Record> fetched = RenderingFetch.fetch(source, work.fetch(), plan, renderer);
         Set<RecordId> deleted = confirmVanished(source, work.vanished());
+        AttachmentSync attachments = AttachmentSync.plan(source, previous, plan, manifest, deleted, maxAttachmentBytes,
+                cache.trees(), transaction.main());
         HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
-                clock.instant(), renderer);
+                clock.instant(), attachments, source, renderer);
         SyncCounts counts = history.write(found.isEmpty(), config, plan, previous, work, fetched, deleted, relabelled);
-        SyncState next = StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled, renderer);
+        SyncState next = attachments.withAttachments(StateBuilder.next(previous, manifest, plan, fetched, deleted,
+                relabelled, renderer), previous);
         transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
                 .ifPresent(tip -> transaction.recordState(tip, next));
         TransactionOutcome outcome = transaction.apply(clock.instant(), Authors.reposixAt(clock.instant()));
@@ -198,7 +218,7 @@ public final class SyncEngine {
         cache.requestSync(false);
         return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
                 counts.created(), counts.updated(), counts.moved(), counts.deleted(),
-                counts.commits() + (restored.isEmpty() ? 0 : 1), outcome.syncTag(), restored);
+                counts.commits() + (restored.isEmpty() ? 0 : 1), outcome.syncTag(), restored, attachments.report());
     }
 
     /**

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param syncTag the sync tag created, empty when nothing changed
  * @param restored files in the records folder that had been changed without reposix (e.g. pushed
  *     straight to a mirror) and were put back as the source of truth has them, sorted
+ * @param attachments what the sync did with attachment files
  * @since 0.1
  */
 public record SyncReport(Path cache, Optional<String> head, int created, int updated, int moved, int deleted,
-        int commits, Optional<String> syncTag, List<String> restored) {
+        int commits, Optional<String> syncTag, List<String> restored, AttachmentReport attachments) {
 
     /**
      * Validates.
@@ -36,12 +37,14 @@ public record SyncReport(Path cache, Optional<String> head, int created, int upd
      * @param commits commit count
      * @param syncTag the tag
      * @param restored the restored files
+     * @param attachments the attachment report
      */
     public SyncReport {
         requireNonNull(cache, "cache is null");
         requireNonNull(head, "head is null");
         requireNonNull(syncTag, "syncTag is null");
         restored = List.copyOf(restored);
+        requireNonNull(attachments, "attachments is null");
     }
 
     /**
@@ -58,7 +61,7 @@ public record SyncReport(Path cache, Optional<String> head, int created, int upd
      */
     public SyncReport(Path cache, Optional<String> head, int created, int updated, int moved, int deleted,
             int commits, Optional<String> syncTag) {
-        this(cache, head, created, updated, moved, deleted, commits, syncTag, List.of());
+        this(cache, head, created, updated, moved, deleted, commits, syncTag, List.of(), AttachmentReport.none());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.api.RecordId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,28 @@ class LinkRewriterTest {
         assertThat(rewriter.toNeutral(tree, "pages/Ops/Runbook.md")).isEqualTo(neutral);
         assertThat(rewriter.toNeutral("![x](../Ops.assets/x.png)", "pages/Ops/Runbook.md"))
                 .as("another page's attachment stays a path").isEqualTo("![x](../Ops.assets/x.png)");
+    }
+
+    @Test
+    void anAttachmentKeptInTheSourceOfTruthIsLinkedThereAndComesBackAsTheAttachment() {
+        Map<String, String> remote = Map.of("big video.mp4", "https://acme.example/wiki/download/attachments/7/big%20video.mp4");
+        String neutral = "[video](reposix:attachment/big%20video.mp4) ![flow](reposix:attachment/flow.png)";
+
+        String tree = rewriter.toWorkingTree(neutral, "pages/Ops/Runbook.md", remote);
+
+        assertThat(tree).isEqualTo("[video](https://acme.example/wiki/download/attachments/7/big%20video.mp4)"
+                + " ![flow](Runbook.assets/flow.png)");
+        assertThat(rewriter.toNeutral(tree, "pages/Ops/Runbook.md", remote)).isEqualTo(neutral);
+        assertThat(rewriter.toNeutral(tree, "pages/Ops/Runbook.md")).as("without the state, a web link stays one")
+                .startsWith("[video](https://acme.example/");
+    }
+
+    @Test
+    void pathsInsideAnAssetsFolderAreAttachmentsEvenWhenTheyEndInMd() {
+        assertThat(LinkRewriter.isInAssetsFolder("pages/Ops/Runbook.assets/notes.md")).isTrue();
+        assertThat(LinkRewriter.isInAssetsFolder("pages/Runbook.assets/x.png")).isTrue();
+        assertThat(LinkRewriter.isInAssetsFolder("pages/Ops/Runbook.md")).isFalse();
+        assertThat(LinkRewriter.isInAssetsFolder("pages/Ops/Runbook.assets")).as("the folder's own name").isFalse();
     }
 
     @Test

@@ -27,7 +27,7 @@ class TreeConfigTest {
                 """);
         assertThat(parse(text)).isEqualTo(config);
         assertThat(parse(text).render()).isEqualTo(text);
-        assertThat(config.gitattributes()).isEqualTo("pages/** text eol=lf\n");
+        assertThat(config.gitattributes()).isEqualTo("pages/** text eol=lf\npages/**/*.assets/** binary\n");
         assertThat(config.toLayout()).isEqualTo(TreeLayout.standard());
     }
 
@@ -36,7 +36,7 @@ class TreeConfigTest {
         TreeConfig config = new TreeConfig("my-tracker", "~jane \"quoted\" \\ #;", LayoutKind.FLAT, "docs/wiki", 1);
         assertThat(parse(config.render())).isEqualTo(config);
         assertThat(config.toLayout()).isEqualTo(new FlatLayout("docs/wiki"));
-        assertThat(config.gitattributes()).isEqualTo("docs/wiki/** text eol=lf\n");
+        assertThat(config.gitattributes()).isEqualTo("docs/wiki/** text eol=lf\ndocs/wiki/**/*.assets/** binary\n");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.TreeLayout;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,11 @@ class RecordRendererTest {
 
         assertThat(renderer.render(OPS, "pages/Ops.md")).isEqualTo(new RecordRenderer(layout, plan).render(OPS, "pages/Ops.md"));
         assertThat(renderer.contentHash(edited)).isEqualTo(new RecordRenderer(layout, plan).contentHash(edited));
+
+        renderer.renderAhead(HOME, "pages/README.md");
+        Map<String, String> remote = Map.of("big.png", "https://acme.example/big.png");
+        assertThat(renderer.render(HOME, "pages/README.md", remote))
+                .isEqualTo(new RecordRenderer(layout, plan).render(HOME, "pages/README.md", remote));
     }
 
     private static Record record(String id, String title, String parent, String body) {

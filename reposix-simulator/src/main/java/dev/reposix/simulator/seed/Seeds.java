@@ -34,7 +34,8 @@ public final class Seeds {
 
     /**
      * Like {@link #generated(String, int, int, long)}, plus a small PNG attached to every
-     * {@code attachmentEvery}-th page (0: none, the same seed as without the argument).
+     * {@code attachmentEvery}-th page and shown at the end of its body with
+     * {@code <ac:image><ri:attachment/></ac:image>} (0: none, the same seed as without the argument).
      */
     public static Seed generated(String spaceKey, int pageCount, int averageBodyBytes, long randomSeed,
                                  int attachmentEvery) {

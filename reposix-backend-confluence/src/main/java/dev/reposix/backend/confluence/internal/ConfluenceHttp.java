@@ -51,16 +51,36 @@ public final class ConfluenceHttp {
         return send(method, sitePath, body, false);
     }
 
+    /**
+     * Sends a request whose body (or answer) is not JSON, e.g. a file upload or download, and returns
+     * the raw response, whatever its status.
+     *
+     * @param method the method
+     * @param sitePath the site-relative path with query
+     * @param accept the {@code Accept} header
+     * @param contentType the body's media type; ignored without a body
+     * @param body the body, empty for none
+     */
+    TransportResponse exchange(String method, String sitePath, String accept, String contentType, byte[] body) {
+        return send(method, sitePath, accept, contentType, body, false);
+    }
+
     private TransportResponse send(String method, String sitePath, Optional<JsonNode> body, boolean repeatable) {
+        return send(method, sitePath, "application/json", "application/json",
+                body.map(ConfluenceHttp::write).orElse(new byte[0]), repeatable);
+    }
+
+    private TransportResponse send(String method, String sitePath, String accept, String contentType, byte[] body,
+            boolean repeatable) {
         URI uri = site.resolve(sitePath);
         TransportRequest.Builder request = TransportRequest.of(method, uri)
                 .header("Authorization", site.authorization())
-                .header("Accept", "application/json");
-        if (body.isPresent()) {
-            request.body("application/json", write(body.get()));
+                .header("Accept", accept);
+        if (body.length > 0) {
+            request.body(contentType, body);
         }
         if (!method.equals("GET")) {
-            // The v1 label endpoints reject browser-style cross-site writes without it.
+            // The v1 label and attachment endpoints reject browser-style cross-site writes without it.
             request.header("X-Atlassian-Token", "nocheck");
         }
         if (repeatable) {

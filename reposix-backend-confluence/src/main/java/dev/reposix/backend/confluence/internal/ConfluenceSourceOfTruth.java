@@ -2,9 +2,11 @@ package dev.reposix.backend.confluence.internal;
 
 import dev.reposix.backend.confluence.ConfluenceSpace;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reposix.api.Attachment;
 import dev.reposix.api.AuditEvent;
 import dev.reposix.api.BackendContext;
 import dev.reposix.api.Capabilities;
+import dev.reposix.api.Capability;
 import dev.reposix.api.DeleteOutcome;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.NewRecord;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One Confluence space as a {@link SourceOfTruth}: pages are records, bodies cross the SPI as
  * Markdown (converted by the storage codec), global labels are labels, Confluence folders are
- * {@link RecordKind#FOLDER} records. Writes and reads of a few records never list the space: page
+ * {@link RecordKind#FOLDER} records, page attachments are {@link Attachment}s. Writes and reads of a few records never list the space: page
  * links are resolved by looking up only what a body links to. A write whose answer is lost is
  * recognised by the page it left behind, so it neither looks like a conflict nor runs twice. Used
  * from one thread at a time; close it to stop its fetch threads.
@@ -59,6 +61,8 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
     private final PageLookup lookup;
     private final SpaceCodec codec;
     private final RecordReader reader;
+    private final AttachmentReader attachmentReader;
+    private final AttachmentWriter attachmentWriter;
 
     /**
      * Opens a space.
@@ -84,6 +88,8 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         });
         this.reader = new RecordReader(http, space, context.progress(), fetchers, pages, lookup, codec,
                 (page, kind) -> PageJson.entry(page, kind, users).map(this::present));
+        this.attachmentReader = new AttachmentReader(http);
+        this.attachmentWriter = new AttachmentWriter(http);
     }
 
     @Override
@@ -93,7 +99,7 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
 
     @Override
     public Capabilities capabilities() {
-        return Capabilities.all();
+        return Capabilities.all().with(Capability.ATTACHMENTS);
     }
 
     @Override
@@ -318,6 +324,33 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         pages.remove(id);
         audit("delete", id, trashed ? "ok" : "already-absent", Map.of());
         return trashed ? DeleteOutcome.DELETED : DeleteOutcome.ALREADY_ABSENT;
+    }
+
+    @Override
+    public Map<RecordId, List<Attachment>> attachments(Collection<RecordId> records) {
+        return attachmentReader.list(records);
+    }
+
+    @Override
+    public byte[] readAttachment(Attachment attachment, long maxBytes) {
+        return attachmentReader.read(attachment, maxBytes);
+    }
+
+    @Override
+    public Attachment writeAttachment(RecordId record, String fileName, String mediaType, byte[] content,
+            String comment) {
+        Attachment stored = attachmentWriter.write(record, fileName, mediaType, content, comment);
+        audit("write-attachment", record, "ok", Map.of("file", fileName, "attachment", stored.id(),
+                "version", String.valueOf(stored.version())));
+        return stored;
+    }
+
+    @Override
+    public DeleteOutcome deleteAttachment(Attachment attachment) {
+        DeleteOutcome outcome = attachmentWriter.delete(attachment);
+        audit("delete-attachment", attachment.record(), outcome == DeleteOutcome.DELETED ? "ok" : "already-absent",
+                Map.of("file", attachment.fileName(), "attachment", attachment.id()));
+        return outcome;
     }
 
     @Override

@@ -112,6 +112,15 @@ class StorageToMarkdownTest {
     }
 
     @Test
+    void anAttachmentLinkWithoutABodyShowsTheFileNameAndComesBackWithoutOne() {
+        assertMarkdown("<p>Download <ac:link><ri:attachment ri:filename=\"notes 0.2.pdf\" /></ac:link>.</p>",
+                "Download [notes 0.2.pdf](reposix:attachment/notes%200.2.pdf).\n");
+        assertThat(guarantees.assertAll("<p><ac:link><ri:attachment ri:filename=\"a.pdf\" /><ac:plain-text-link-body>"
+                + "<![CDATA[a.pdf]]></ac:plain-text-link-body></ac:link></p>"))
+                .as("a body that repeats the file name is kept verbatim").startsWith("<!--confluence");
+    }
+
+    @Test
     void statusAndExpandMacros() {
         assertMarkdown("<p><ac:structured-macro ac:name=\"status\"><ac:parameter ac:name=\"colour\">Green</ac:parameter>"
                         + "<ac:parameter ac:name=\"title\">OK</ac:parameter></ac:structured-macro></p>"

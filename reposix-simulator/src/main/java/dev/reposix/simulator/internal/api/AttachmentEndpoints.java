@@ -8,8 +8,6 @@ import dev.reposix.simulator.internal.http.Multipart;
 import dev.reposix.simulator.internal.http.Router;
 import dev.reposix.simulator.internal.store.ApiFailure;
 import dev.reposix.simulator.internal.store.Attachments;
-import dev.reposix.simulator.internal.store.PageSlice;
-import dev.reposix.simulator.internal.store.Pagination;
 import dev.reposix.simulator.internal.store.StoredAttachment;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Attachments: v2 reads {@code GET /pages/{id}/attachments} (keyset cursor, {@code filename} and
- * {@code mediaType} filters) and {@code GET /attachments/{id}}; v2 {@code DELETE /attachments/{id}}
+ * Attachments: v2 reads {@code GET /attachments} (every readable page's) and
+ * {@code GET /pages/{id}/attachments}, both through {@link AttachmentListing} (keyset cursors,
+ * {@code status}, {@code sort}, {@code filename} and {@code mediaType}), and
+ * {@code GET /attachments/{id}}; v2 {@code DELETE /attachments/{id}}
  * (to the trash; {@code purge=true} on a trashed one removes it); v1 uploads, as Cloud has no v2
  * upload: {@code POST /wiki/rest/api/content/{id}/child/attachment} adds files and refuses a name
  * the page already has (400), {@code PUT} on the same path adds or creates a new version. Uploads
@@ -42,7 +42,8 @@ public final class AttachmentEndpoints {
 
     /** Registers the routes. */
     public void register(Router router) {
-        router.add("GET", "/wiki/api/v2/pages/{id}/attachments", this::list)
+        router.add("GET", "/wiki/api/v2/attachments", this::listOfSite)
+            .add("GET", "/wiki/api/v2/pages/{id}/attachments", this::listOfPage)
             .add("GET", "/wiki/api/v2/attachments/{id}", this::get)
             .add("DELETE", "/wiki/api/v2/attachments/{id}", this::delete)
             .add("POST", "/wiki/rest/api/content/{id}/child/attachment", request -> upload(request, false))
@@ -50,19 +51,13 @@ public final class AttachmentEndpoints {
             .add("GET", DOWNLOAD, this::download);
     }
 
-    private ApiResponse list(ApiRequest request) {
-        String status = request.query("status").orElse("current");
-        Optional<String> fileName = request.query("filename");
-        Optional<String> mediaType = request.query("mediaType");
-        List<StoredAttachment> matching = attachments.ofPage(request.pathId("id"), status).stream()
-            .filter(attachment -> fileName.isEmpty() || attachment.title().equals(fileName.get()))
-            .filter(attachment -> mediaType.isEmpty() || attachment.latest().mediaType().equals(mediaType.get()))
-            .toList();
-        PageSlice<StoredAttachment> slice = Pagination.sliceById(matching, StoredAttachment::id,
-            request.query("cursor"), ListResponses.limit(request));
-        ArrayNode results = Json.array();
-        slice.items().forEach(attachment -> results.add(AttachmentViews.v2(attachment)));
-        return ListResponses.of(results, slice.nextCursor(), request, context);
+    private ApiResponse listOfPage(ApiRequest request) {
+        return AttachmentListing.list(attachments.ofPage(request.pathId("id"), AttachmentListing.statuses(request)),
+            request, context);
+    }
+
+    private ApiResponse listOfSite(ApiRequest request) {
+        return AttachmentListing.list(attachments.all(AttachmentListing.statuses(request)), request, context);
     }
 
     private ApiResponse get(ApiRequest request) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -28,12 +29,34 @@ final class ListResponses {
 
     /** The {@code limit} parameter, clamped to 1..250 as Cloud does; default 25. */
     static int limit(ApiRequest request) {
-        String value = request.query("limit").orElse(Integer.toString(DEFAULT_LIMIT));
+        return limit(request, DEFAULT_LIMIT);
+    }
+
+    /** The {@code limit} parameter, clamped to 1..250 as Cloud does, for a list with its own default. */
+    static int limit(ApiRequest request, int defaultLimit) {
+        String value = request.query("limit").orElse(Integer.toString(defaultLimit));
         try {
             return Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(value)));
         } catch (NumberFormatException e) {
             throw ApiFailure.badRequest("limit must be a number: " + value);
         }
+    }
+
+    /**
+     * The repeatable {@code status} parameter: {@code defaults} when absent, 400 for a value not in
+     * {@code known}.
+     */
+    static Set<String> statuses(ApiRequest request, Set<String> defaults, Set<String> known) {
+        List<String> requested = request.queryAll("status");
+        if (requested.isEmpty()) {
+            return defaults;
+        }
+        for (String status : requested) {
+            if (!known.contains(status)) {
+                throw ApiFailure.badRequest("Unknown status: " + status);
+            }
+        }
+        return Set.copyOf(requested);
     }
 
     static ApiResponse of(ArrayNode results, Optional<String> nextCursor, ApiRequest request,

@@ -68,19 +68,10 @@ final class PageListing {
     }
 
     private static Set<String> statuses(ApiRequest request) {
-        List<String> requested = request.queryAll("status");
-        if (requested.isEmpty()) {
-            return DEFAULT_STATUSES;
-        }
-        if (requested.contains("any")) {
+        if (request.queryAll("status").contains("any")) {
             return ALL_STATUSES;
         }
-        for (String status : requested) {
-            if (!ALL_STATUSES.contains(status)) {
-                throw ApiFailure.badRequest("Unknown status: " + status);
-            }
-        }
-        return Set.copyOf(requested);
+        return ListResponses.statuses(request, DEFAULT_STATUSES, ALL_STATUSES);
     }
 
     static long parseId(String id) {

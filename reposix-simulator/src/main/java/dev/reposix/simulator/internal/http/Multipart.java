@@ -82,9 +82,12 @@ public final class Multipart {
             Optional.ofNullable(headers.get("content-type")), data);
     }
 
-    /** A {@code key=value} or {@code key="value"} parameter of a header value. */
+    /**
+     * A {@code key=value} or {@code key="value"} parameter of a header value; a quoted value may
+     * hold {@code ;}, as file names do.
+     */
     static Optional<String> parameter(String headerValue, String key) {
-        for (String piece : headerValue.split(";")) {
+        for (String piece : parameters(headerValue)) {
             String trimmed = piece.trim();
             int equals = trimmed.indexOf('=');
             if (equals > 0 && trimmed.substring(0, equals).trim().equalsIgnoreCase(key)) {
@@ -96,6 +99,26 @@ public final class Multipart {
             }
         }
         return Optional.empty();
+    }
+
+    /** The header value split at each {@code ;} outside double quotes. */
+    private static List<String> parameters(String headerValue) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        boolean quoted = false;
+        for (char character : headerValue.toCharArray()) {
+            if (character == '"') {
+                quoted = !quoted;
+            }
+            if (character == ';' && !quoted) {
+                pieces.add(piece.toString());
+                piece.setLength(0);
+            } else {
+                piece.append(character);
+            }
+        }
+        pieces.add(piece.toString());
+        return pieces;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {

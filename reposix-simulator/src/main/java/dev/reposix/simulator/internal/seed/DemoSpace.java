@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * The built-in demo space {@code DEMO}: 31 pages up to four levels deep, a folder, three authors,
  * edits spread over weeks, labels, bodies covering every storage construct the converter must
- * handle, and attachments (the images the pages reference, one more image and a PDF). Deterministic: the same call yields the same seed. Stateless entry point, thread-safe.
+ * handle, and attachments (three images and a PDF, each referenced from its page's body with
+ * {@code <ac:image><ri:attachment/>} or {@code <ac:link><ri:attachment/>}). Deterministic: the
+ * same call yields the same seed. Stateless entry point, thread-safe.
  */
 public final class DemoSpace {
     /** The demo authors. */
@@ -76,14 +78,16 @@ public final class DemoSpace {
         page("Format Tables", howTo, StorageSamples.mergedTable(), "howto", "tables");
         page("Link Pages", howTo, StorageSamples.pageLink("Format Tables") + StorageSamples.pageLink("DEMO Home"),
             "howto");
-        String images = page("Embed Images", howTo, StorageSamples.image("screenshot.png"), "howto");
+        String images = page("Embed Images", howTo, StorageSamples.image("screenshot.png")
+            + StorageSamples.image("diagram.png"), "howto");
         page("Status and Expand", howTo, StorageSamples.emoticonStatusExpand(), "howto");
         page("Third-Party Macros", howTo, StorageSamples.unknownMacro()
             + "<p>The macro above comes from an app reposix does not know.</p>", "howto");
         String releases = page("Release Notes", home, StorageSamples.richText("release notes"), "releases");
         page("Release 0.1", releases, StorageSamples.richText("release 0.1") + StorageSamples.emoticonStatusExpand(),
             "releases");
-        String release02 = page("Release 0.2", releases, StorageSamples.richText("release 0.2"), "releases");
+        String release02 = page("Release 0.2", releases, StorageSamples.richText("release 0.2")
+            + StorageSamples.attachmentLink("release-notes-0.2.pdf"), "releases");
         String team = page("Team", home, StorageSamples.mergedTable(), "team");
         page("Meeting Notes 2026-10-05", team, StorageSamples.taskList() + StorageSamples.pageLink("Team"), "meeting");
         page("FAQ", home, StorageSamples.richText("frequent questions") + StorageSamples.panel("tip",

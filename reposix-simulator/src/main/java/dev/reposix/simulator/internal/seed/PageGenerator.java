@@ -56,22 +56,27 @@ public final class PageGenerator {
 
     /**
      * The space with one small PNG ({@code figure-NNNNN.png}) attached to every
-     * {@code attachmentEvery}-th page; ids start at {@code 3_000_001}. Pages and their bodies are
-     * unchanged, so benchmarks without attachments see the same space.
+     * {@code attachmentEvery}-th page, whose body then ends with an {@code <ac:image>} of it; ids
+     * start at {@code 3_000_001}. Other pages are unchanged.
      */
     public static SeedSpace withAttachments(SeedSpace space, int attachmentEvery) {
         if (attachmentEvery < 1) {
             throw new IllegalArgumentException("attachmentEvery must be at least 1: " + attachmentEvery);
         }
         List<SeedAttachment> attachments = new ArrayList<>();
-        for (int index = 0; index < space.pages().size(); index += attachmentEvery) {
-            SeedPage page = space.pages().get(index);
+        List<SeedPage> pages = new ArrayList<>(space.pages());
+        for (int index = 0; index < pages.size(); index += attachmentEvery) {
+            SeedPage page = pages.get(index);
+            String fileName = String.format("figure-%05d.png", index);
             attachments.add(new SeedAttachment(Long.toString(3_000_001L + attachments.size()), page.id(),
-                String.format("figure-%05d.png", index), "image/png", "", 1, page.authorId(), page.createdAt(),
+                fileName, "image/png", "", 1, page.authorId(), page.createdAt(),
                 SampleFiles.png(8 + index % 8, 8, 0x102030 * (1 + index % 7))));
+            pages.set(index, new SeedPage(page.id(), page.title(), page.parentId(), page.status(), page.authorId(),
+                page.createdAt(), page.versionNumber(), page.versionAuthorId(), page.versionCreatedAt(),
+                page.body() + StorageSamples.image(fileName), page.labels()));
         }
         return new SeedSpace(space.id(), space.key(), space.name(), space.authorId(), space.createdAt(),
-            space.homepageId(), space.labels(), space.folders(), space.pages(), attachments);
+            space.homepageId(), space.labels(), space.folders(), pages, attachments);
     }
 
     /** Mostly near parents, sometimes far ones, so the tree is both deep and bushy. */

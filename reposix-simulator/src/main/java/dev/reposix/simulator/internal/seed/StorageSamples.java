@@ -64,6 +64,11 @@ public final class StorageSamples {
             + "\" /></ac:image></p>";
     }
 
+    /** A link to a file attached to the page, e.g. a PDF. */
+    public static String attachmentLink(String fileName) {
+        return "<p>Download <ac:link><ri:attachment ri:filename=\"" + fileName + "\" /></ac:link>.</p>";
+    }
+
     /** An emoticon, a status lozenge and an expand macro. */
     public static String emoticonStatusExpand() {
         return "<p>Mood: <ac:emoticon ac:name=\"smile\" ac:emoji-shortname=\":slight_smile:\" "

@@ -1,8 +1,8 @@
 package dev.reposix.simulator.internal.store;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Attachments of pages: listing, upload (a new file or a new version of a same-named one),
@@ -22,12 +22,19 @@ public final class Attachments {
     public record Upload(String fileName, String mediaType, String comment, boolean minorEdit, byte[] data) {
     }
 
-    /** The attachments of a readable page with the given status, by id (creation order). */
-    public List<StoredAttachment> ofPage(long pageId, String status) {
+    /** The attachments of a readable page with one of the given statuses, in no particular order. */
+    public List<StoredAttachment> ofPage(long pageId, Set<String> statuses) {
         store.requirePage(pageId);
         return store.read(() -> store.attachments.values().stream()
-            .filter(attachment -> attachment.pageId() == pageId && attachment.status().equals(status))
-            .sorted(Comparator.comparingLong(StoredAttachment::id))
+            .filter(attachment -> attachment.pageId() == pageId && statuses.contains(attachment.status()))
+            .toList());
+    }
+
+    /** The attachments of every readable page with one of the given statuses, in no particular order. */
+    public List<StoredAttachment> all(Set<String> statuses) {
+        return store.read(() -> store.attachments.values().stream()
+            .filter(attachment -> statuses.contains(attachment.status()))
+            .filter(attachment -> store.page(attachment.pageId()).isPresent())
             .toList());
     }
 

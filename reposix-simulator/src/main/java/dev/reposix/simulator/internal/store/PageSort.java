@@ -1,13 +1,10 @@
 package dev.reposix.simulator.internal.store;
 
-import java.time.Instant;
-import java.util.Comparator;
-
 /**
  * The {@code sort} values of the v2 page lists. Every order ends with the page id, so the order
  * is total and a keyset cursor is exact. Immutable, thread-safe.
  */
-public enum PageSort {
+public enum PageSort implements KeysetOrder<StoredPage> {
     ID("id"), ID_DESC("-id"), TITLE("title"), TITLE_DESC("-title"),
     CREATED("created-date"), CREATED_DESC("-created-date"),
     MODIFIED("modified-date"), MODIFIED_DESC("-modified-date");
@@ -18,7 +15,7 @@ public enum PageSort {
         this.parameter = parameter;
     }
 
-    /** The query parameter value. */
+    @Override
     public String parameter() {
         return parameter;
     }
@@ -33,44 +30,23 @@ public enum PageSort {
         throw ApiFailure.badRequest("Unsupported sort value: " + value);
     }
 
-    private boolean descending() {
-        return parameter.startsWith("-");
-    }
-
-    /** The total order of this sort. */
-    public Comparator<StoredPage> comparator() {
-        Comparator<StoredPage> ascending = (left, right) -> {
-            int primary = comparePrimary(sortKey(left), sortKey(right));
-            return primary != 0 ? primary : Long.compare(left.id(), right.id());
-        };
-        return descending() ? ascending.reversed() : ascending;
-    }
-
-    /** The primary sort key of a page as text, stored in keyset cursors. */
+    @Override
     public String sortKey(StoredPage page) {
         return switch (this) {
             case ID, ID_DESC -> Long.toString(page.id());
             case TITLE, TITLE_DESC -> page.title();
-            case CREATED, CREATED_DESC -> nanos(page.createdAt());
-            case MODIFIED, MODIFIED_DESC -> nanos(page.version().createdAt());
+            case CREATED, CREATED_DESC -> KeysetOrder.instantKey(page.createdAt());
+            case MODIFIED, MODIFIED_DESC -> KeysetOrder.instantKey(page.version().createdAt());
         };
     }
 
-    /** Whether {@code page} comes after the item a keyset cursor points at. */
-    public boolean isAfter(StoredPage page, String cursorKey, long cursorId) {
-        int primary = comparePrimary(sortKey(page), cursorKey);
-        int order = primary != 0 ? primary : Long.compare(page.id(), cursorId);
-        return descending() ? order < 0 : order > 0;
+    @Override
+    public long id(StoredPage page) {
+        return page.id();
     }
 
-    private int comparePrimary(String left, String right) {
-        return switch (this) {
-            case TITLE, TITLE_DESC -> left.compareTo(right);
-            default -> Long.compare(Long.parseLong(left), Long.parseLong(right));
-        };
-    }
-
-    private static String nanos(Instant instant) {
-        return Long.toString(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
+    @Override
+    public boolean numericKey() {
+        return this != TITLE && this != TITLE_DESC;
     }
 }

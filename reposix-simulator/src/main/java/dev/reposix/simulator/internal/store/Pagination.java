@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToLongFunction;
 
 /**
  * Cuts a sorted list into cursor pages. Keyset cursors name the last item served
@@ -20,8 +19,8 @@ public final class Pagination {
     }
 
     /** The page of {@code sorted} (already ordered by {@code sort}) that {@code cursor} asks for. */
-    public static PageSlice<StoredPage> slice(List<StoredPage> sorted, PageSort sort, Optional<String> cursor,
-                                              int limit, CursorMode mode) {
+    public static <T> PageSlice<T> slice(List<T> sorted, KeysetOrder<T> sort, Optional<String> cursor,
+                                         int limit, CursorMode mode) {
         int start = 0;
         if (cursor.isPresent()) {
             String[] parts = decode(cursor.get());
@@ -31,14 +30,14 @@ public final class Pagination {
             start = "o".equals(parts[0]) ? offset(parts[2]) : firstAfter(sorted, sort, parts);
         }
         int end = Math.min(sorted.size(), start + limit);
-        List<StoredPage> items = start >= end ? List.of() : new ArrayList<>(sorted.subList(start, end));
+        List<T> items = start >= end ? List.of() : new ArrayList<>(sorted.subList(start, end));
         if (end >= sorted.size()) {
             return new PageSlice<>(items, Optional.empty());
         }
-        StoredPage last = items.get(items.size() - 1);
+        T last = items.get(items.size() - 1);
         String next = mode == CursorMode.UNSTABLE_OFFSET
             ? encode("o|" + sort.parameter() + "|" + end)
-            : encode("k|" + sort.parameter() + "|" + sort.sortKey(last) + "|" + last.id());
+            : encode("k|" + sort.parameter() + "|" + sort.sortKey(last) + "|" + sort.id(last));
         return new PageSlice<>(items, Optional.of(next));
     }
 
@@ -51,39 +50,7 @@ public final class Pagination {
         return new PageSlice<>(items, next);
     }
 
-    /**
-     * Keyset pagination over a list sorted by a numeric id ({@code k|id|lastId}): items deleted or
-     * added before the cursor never shift later pages.
-     */
-    public static <T> PageSlice<T> sliceById(List<T> sortedById, ToLongFunction<T> id, Optional<String> cursor,
-                                             int limit) {
-        long after = Long.MIN_VALUE;
-        if (cursor.isPresent()) {
-            String[] parts = decode(cursor.get());
-            if (!"k".equals(parts[0]) || !"id".equals(parts[1])) {
-                throw ApiFailure.badRequest("The cursor belongs to another listing");
-            }
-            after = number(parts[2]);
-        }
-        List<T> items = new ArrayList<>();
-        boolean more = false;
-        for (T item : sortedById) {
-            if (id.applyAsLong(item) <= after) {
-                continue;
-            }
-            if (items.size() == limit) {
-                more = true;
-                break;
-            }
-            items.add(item);
-        }
-        Optional<String> next = more
-            ? Optional.of(encode("k|id|" + id.applyAsLong(items.get(items.size() - 1))))
-            : Optional.empty();
-        return new PageSlice<>(items, next);
-    }
-
-    private static int firstAfter(List<StoredPage> sorted, PageSort sort, String[] parts) {
+    private static <T> int firstAfter(List<T> sorted, KeysetOrder<T> sort, String[] parts) {
         // The title key may itself contain '|', so the id is the last field and the key the middle.
         String key = String.join("|", Arrays.copyOfRange(parts, 2, parts.length - 1));
         long id = number(parts[parts.length - 1]);

@@ -149,7 +149,7 @@ final class InlineReader {
         Optional<String> attachment = RecordLinks.attachmentOf(url);
         if (attachment.isPresent()) {
             return "<ac:link><ri:attachment ri:filename=\"" + Xml.text(attachment.get()) + "\" />"
-                    + linkBody(link, "") + "</ac:link>";
+                    + linkBody(link, attachment.get()) + "</ac:link>";
         }
         String titleAttribute = title.isEmpty() ? "" : " title=\"" + Xml.text(title) + "\"";
         return "<a href=\"" + Xml.text(url) + "\"" + titleAttribute + ">" + children(link) + "</a>";

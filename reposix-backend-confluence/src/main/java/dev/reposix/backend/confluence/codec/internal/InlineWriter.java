@@ -164,10 +164,17 @@ final class InlineWriter {
                 return;
             }
         } else if (attachment != null && Dom.hasOnlyAttributes(attachment, Set.of("ri:filename"))
-                && !attachment.getAttribute("ri:filename").isEmpty() && anchor.isEmpty() && body != null
-                && !body.getTextContent().isEmpty()) {
-            target = RecordLinks.attachmentTarget(attachment.getAttribute("ri:filename"));
-            text = body.getTextContent();
+                && !attachment.getAttribute("ri:filename").isEmpty() && anchor.isEmpty()
+                && (body == null || !body.getTextContent().isEmpty())) {
+            // Without a body Confluence shows the file name, which becomes the Markdown text; a body
+            // spelling out the file name stays verbatim so that both forms come back as they were.
+            String fileName = attachment.getAttribute("ri:filename");
+            target = RecordLinks.attachmentTarget(fileName);
+            text = body == null ? fileName : body.getTextContent();
+            if (body != null && text.equals(fileName)) {
+                verbatim(link);
+                return;
+            }
         } else {
             verbatim(link);
             return;

@@ -1,0 +1,162 @@
+package dev.reposix.backend.confluence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reposix.api.Attachment;
+import dev.reposix.api.AuditEvent;
+import dev.reposix.api.DeleteOutcome;
+import dev.reposix.api.RecordId;
+import dev.reposix.api.ReposixException;
+import dev.reposix.api.SourceOfTruth;
+import dev.reposix.api.StandardErrorCode;
+import dev.reposix.simulator.RequestCounters;
+import dev.reposix.simulator.seed.Seed;
+import dev.reposix.simulator.seed.SeedAttachment;
+import dev.reposix.simulator.seed.SeedPage;
+import dev.reposix.simulator.seed.Seeds;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Attachments over real HTTP against the simulator: what each operation returns and what it costs. */
+class AttachmentSimulatorTest {
+
+    private static final String SITE_LIST = "GET /wiki/api/v2/attachments";
+    private static final String PAGE_LIST = "GET /wiki/api/v2/pages/{id}/attachments";
+    private static final String DOWNLOAD = "GET /wiki/download/attachments/{pageId}/{fileName}";
+    private static final String UPLOAD = "PUT /wiki/rest/api/content/{id}/child/attachment";
+    private static final String DELETE = "DELETE /wiki/api/v2/attachments/{id}";
+    private static final RecordId EMBED_IMAGES = RecordId.of("1000020");
+
+    /** A sync asks for every page: one site-wide listing per 250 attachments, never a request per page. */
+    @ParameterizedTest
+    @CsvSource({"1, 300, 2", "3, 100, 1"})
+    void listingTheAttachmentsOfThreeHundredPagesCostsOneRequestPer250Attachments(int attachmentEvery,
+            int attachments, int requests) {
+        Seed seed = Seeds.generated("ATT", 300, 200, 3L, attachmentEvery);
+        List<RecordId> pages = seed.spaces().get(0).pages().stream().map(page -> RecordId.of(page.id())).toList();
+        try (SimulatedSpace site = SimulatedSpace.serving(seed); SourceOfTruth space = site.open("ATT")) {
+            RequestCounters counters = site.simulator.counters();
+            counters.reset();
+
+            Map<RecordId, List<Attachment>> listed = space.attachments(pages);
+
+            assertThat(listed.values().stream().mapToInt(List::size).sum()).isEqualTo(attachments);
+            assertThat(requests).isEqualTo((attachments + 249) / 250);
+            assertThat(counters.count(SITE_LIST)).isEqualTo(requests);
+            assertThat(counters.total()).isEqualTo(requests);
+        }
+    }
+
+    /** A push asks for the few pages it touches: one request each, whatever the size of the site. */
+    @Test
+    void listingTheAttachmentsOfAFewPagesAsksEachPage() {
+        Seed seed = Seeds.generated("ATT", 300, 200, 3L, 1);
+        List<RecordId> few = seed.spaces().get(0).pages().stream().limit(3).map(page -> RecordId.of(page.id()))
+                .toList();
+        try (SimulatedSpace site = SimulatedSpace.serving(seed); SourceOfTruth space = site.open("ATT")) {
+            site.simulator.counters().reset();
+
+            Map<RecordId, List<Attachment>> listed = space.attachments(few);
+
+            assertThat(listed).containsOnlyKeys(few);
+            assertThat(site.simulator.counters().count(PAGE_LIST)).isEqualTo(3);
+            assertThat(site.simulator.counters().total()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void demoAttachmentsAreListedWithConfiguredLinksAndReadBackAsSeeded() {
+        Seed demo = Seeds.demo();
+        List<RecordId> pages = demo.spaces().get(0).pages().stream().map(SeedPage::id).map(RecordId::of).toList();
+        Map<String, SeedAttachment> seeded = demo.spaces().get(0).attachments().stream()
+                .collect(Collectors.toMap(SeedAttachment::title, attachment -> attachment));
+        try (SimulatedSpace site = SimulatedSpace.serving(demo); SourceOfTruth space = site.open("DEMO")) {
+            List<Attachment> listed = space.attachments(pages).values().stream().flatMap(List::stream).toList();
+
+            assertThat(listed).extracting(Attachment::fileName).containsExactlyInAnyOrderElementsOf(seeded.keySet());
+            site.simulator.counters().reset();
+            for (Attachment attachment : listed) {
+                SeedAttachment expected = seeded.get(attachment.fileName());
+                assertThat(attachment.id()).isEqualTo("att" + expected.id());
+                assertThat(attachment.record().value()).isEqualTo(expected.pageId());
+                assertThat(attachment.mediaType()).isEqualTo(expected.mediaType());
+                assertThat(attachment.size()).isEqualTo(expected.data().length);
+                assertThat(attachment.link().toString()).isEqualTo(site.simulator.baseUrl() + "/wiki/download/attachments/"
+                        + expected.pageId() + "/" + attachment.fileName());
+                assertThat(space.readAttachment(attachment, 1 << 20)).isEqualTo(expected.data());
+            }
+            assertThat(site.simulator.counters().count(DOWNLOAD)).isEqualTo(listed.size());
+            assertThat(site.simulator.counters().total()).isEqualTo(listed.size());
+        }
+    }
+
+    @Test
+    void changesMadeInConfluenceAreSeenOnTheNextListingAndRead() {
+        try (SimulatedSpace site = SimulatedSpace.serving(Seeds.demo()); SourceOfTruth space = site.open("DEMO")) {
+            Attachment diagram = only(space, "diagram.png");
+            byte[] replaced = "new diagram".getBytes(StandardCharsets.UTF_8);
+
+            site.simulator.putAttachment(EMBED_IMAGES.value(), "diagram.png", "image/png", replaced);
+
+            Attachment changed = only(space, "diagram.png");
+            assertThat(changed.id()).isEqualTo(diagram.id());
+            assertThat(changed.version()).isEqualTo(diagram.version() + 1);
+            assertThat(space.readAttachment(changed, 1024)).isEqualTo(replaced);
+
+            site.simulator.trashAttachment(diagram.id());
+
+            assertThat(space.attachments(List.of(EMBED_IMAGES)).get(EMBED_IMAGES))
+                    .extracting(Attachment::fileName).containsExactly("screenshot.png");
+            assertThatThrownBy(() -> space.readAttachment(changed, 1024)).isInstanceOfSatisfying(
+                    ReposixException.class, error -> assertThat(error.errorCode())
+                            .isEqualTo(StandardErrorCode.RECORD_NOT_FOUND));
+        }
+    }
+
+    @Test
+    void uploadAndDeleteCostOneRequestEachAreAuditedAndLeaveThePageVersionAlone() {
+        try (SimulatedSpace site = SimulatedSpace.serving(Seeds.demo());
+                SimulatedSpace.Audited audited = site.openAudited("DEMO")) {
+            long pageVersion = site.get("/wiki/api/v2/pages/" + EMBED_IMAGES).path("version").path("number").asLong();
+            byte[] content = "name with ; and \" quote".getBytes(StandardCharsets.UTF_8);
+            site.simulator.counters().reset();
+
+            Attachment written = audited.space().writeAttachment(EMBED_IMAGES, "notes; 2026 \u00e9t\u00e9 #1.txt",
+                    "text/plain", content, "from reposix");
+
+            assertThat(site.simulator.counters().snapshot()).isEqualTo(Map.of(UPLOAD, 1L));
+            assertThat(written.fileName()).isEqualTo("notes; 2026 \u00e9t\u00e9 #1.txt");
+            assertThat(written.version()).isEqualTo(1);
+            assertThat(written.size()).isEqualTo(content.length);
+            assertThat(audited.space().readAttachment(written, content.length)).isEqualTo(content);
+            assertThat(site.get("/wiki/api/v2/attachments/" + written.id()).path("comment").asText())
+                    .isEqualTo("from reposix");
+            site.simulator.counters().reset();
+
+            assertThat(audited.space().deleteAttachment(written)).isEqualTo(DeleteOutcome.DELETED);
+            assertThat(audited.space().deleteAttachment(written)).isEqualTo(DeleteOutcome.ALREADY_ABSENT);
+
+            assertThat(site.simulator.counters().snapshot()).isEqualTo(Map.of(DELETE, 2L));
+            assertThat(site.get("/wiki/api/v2/pages/" + EMBED_IMAGES).path("version").path("number").asLong())
+                    .isEqualTo(pageVersion);
+            assertThat(audited.context().auditEvents()).extracting(AuditEvent::operation, AuditEvent::outcome)
+                    .containsExactly(Tuple.tuple("write-attachment", "ok"),
+                            Tuple.tuple("delete-attachment", "ok"),
+                            Tuple.tuple("delete-attachment", "already-absent"));
+            assertThat(audited.context().auditEvents()).allSatisfy(event -> assertThat(event.details().toString())
+                    .doesNotContain(SimulatedSpace.TOKEN));
+        }
+    }
+
+    private static Attachment only(SourceOfTruth space, String fileName) {
+        return space.attachments(List.of(EMBED_IMAGES)).get(EMBED_IMAGES).stream()
+                .filter(attachment -> attachment.fileName().equals(fileName)).findFirst().orElseThrow();
+    }
+}
