@@ -89,6 +89,46 @@ class ReleaseArchiveE2ETest {
         Path bin = temporary.resolve("runner/temp/reposix/bin");
         assertThat(run.path()).containsExactly(bin.toString());
         assertThat(run(temporary, bin.resolve("reposix").toString(), "--version").output()).startsWith("reposix ");
+        awaitArchive(bin.resolve("reposix"));
+    }
+
+    @Test
+    void theFirstRunOfAnInstalledReleaseWritesAClassDataSharingArchiveTheNextRunsUse() throws Exception {
+        ActionsRunner.JobRun run = installer().runStep(temporary.resolve("runner"), INSTALL);
+        assertThat(run.succeeded()).as(run.toString()).isTrue();
+        Path reposix = temporary.resolve("runner/temp/reposix/bin/reposix");
+        Path archive = reposix.resolveSibling("../lib/reposix.jsa").normalize();
+        assertThat(archive).doesNotExist();
+
+        assertThat(run(temporary, reposix.toString(), "--version").output()).startsWith("reposix ");
+
+        awaitArchive(reposix);
+        assertThat(run(temporary, reposix.toString(), "--version").output()).startsWith("reposix ");
+        Files.write(archive, new byte[] {1, 2, 3});
+        assertThat(run(temporary, reposix.toString(), "--version").output())
+                .as("a damaged archive is ignored silently").startsWith("reposix ");
+    }
+
+    /**
+     * Waits for the class-data-sharing archive a first start writes in the background (under a
+     * temporary name, then renamed), so that nothing writes into the temporary folder while it is removed.
+     */
+    private static void awaitArchive(Path reposix) throws Exception {
+        Path archive = reposix.resolveSibling("../lib/reposix.jsa").normalize();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!Files.exists(archive) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(archive).exists();
+        while (Instant.now().isBefore(deadline)) {
+            try (var files = Files.list(archive.getParent())) {
+                if (files.noneMatch(file -> file.toString().endsWith(".tmp"))) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("a temporary archive was left in " + archive.getParent());
     }
 
     @Test

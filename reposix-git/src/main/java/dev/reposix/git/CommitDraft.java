@@ -3,6 +3,7 @@ package dev.reposix.git;
 import static java.util.Objects.requireNonNull;
 
 import dev.reposix.git.internal.GitFailures;
+import dev.reposix.git.internal.SpillingInserter;
 import dev.reposix.git.internal.TreeEditor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  *
  * <p>Objects are written at once and become reachable only when a ref points at the commit (see
  * {@link SyncTransaction}); an abandoned draft leaves unreachable objects that {@code git gc}
- * removes. Single use and not thread-safe.
+ * removes. The first objects are written loose, the rest of a large draft (a first import) into
+ * one pack, finished with the commit. Single use and not thread-safe.
  *
  * @since 0.1
  */
@@ -49,7 +51,7 @@ public final class CommitDraft implements AutoCloseable {
     public CommitDraft(Repository repository, Optional<ObjectId> parent) {
         this.repository = requireNonNull(repository, "repository is null");
         this.parent = requireNonNull(parent, "parent is null").map(ObjectId::copy);
-        this.inserter = repository.newObjectInserter();
+        this.inserter = SpillingInserter.of(repository);
         this.reader = inserter.newReader();
         this.editor = new TreeEditor(reader, inserter);
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.reposix.api.ReposixException;
 import dev.reposix.git.internal.GitFailures;
+import dev.reposix.git.internal.SpillingInserter;
 import dev.reposix.git.internal.StateTrees;
 import java.io.IOException;
 import java.time.Instant;
@@ -178,7 +179,7 @@ public final class SyncTransaction {
         requireNonNull(commit, "commit is null");
         requireNonNull(state, "state is null");
         checkOpen();
-        try (ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = inserter.newReader()) {
+        try (ObjectInserter inserter = SpillingInserter.of(repository); ObjectReader reader = inserter.newReader()) {
             Optional<ObjectId> latest = stateIndex.isEmpty() ? Optional.empty()
                     : StateTrees.latest(reader, stateIndex.get());
             StateTrees.Written stateTree = StateTrees.writeState(reader, inserter, latest, state);

@@ -106,6 +106,35 @@ class CommitDraftTest {
     }
 
     @Test
+    void aLargeDraftWritesOnePackAfterTheFirstHundredLooseObjects() throws Exception {
+        Path objects = repository.getDirectory().toPath().resolve("objects");
+        long before = TestRepos.looseObjects(repository.getDirectory().toPath());
+        ObjectId commit;
+        try (CommitDraft draft = new CommitDraft(repository, Optional.empty())) {
+            for (int file = 0; file < 1000; file++) {
+                draft.put("pages/dir" + (file % 10) + "/page" + file + ".md", ("content " + file).getBytes(UTF_8));
+            }
+            commit = draft.commit(TestRepos.JANE, TestRepos.REPOSIX, "import");
+        }
+
+        assertThat(TestRepos.looseObjects(repository.getDirectory().toPath()) - before).isEqualTo(100);
+        try (java.util.stream.Stream<Path> packs = java.nio.file.Files.list(objects.resolve("pack"))) {
+            assertThat(packs.filter(file -> file.toString().endsWith(".pack")).count()).isEqualTo(1);
+        }
+        try (Cache reopened = TestRepos.cache(root); TreeWalk walk = new TreeWalk(reopened.repository())) {
+            walk.addTree(reopened.repository().parseCommit(commit).getTree());
+            walk.setRecursive(true);
+            int files = 0;
+            while (walk.next()) {
+                assertThat(reopened.repository().open(walk.getObjectId(0)).getBytes())
+                        .isEqualTo(("content " + walk.getNameString().replaceAll("\\D", "")).getBytes(UTF_8));
+                files++;
+            }
+            assertThat(files).isEqualTo(1000);
+        }
+    }
+
+    @Test
     void deletingTheLastFileOfADirectoryRemovesTheDirectory() {
         ObjectId first = commit(Optional.empty(), Map.of("pages/a/b/only.md", "1", "pages/keep.md", "2"));
         ObjectId second = commit(Optional.of(first), Map.of(), "pages/a/b/only.md");

@@ -22,6 +22,10 @@ final class MarkdownLinks {
     }
 
     static List<Destination> find(String markdown) {
+        if (!mayHaveDestination(markdown)) {
+            // Most bodies link nowhere: skip the code mask, which costs as much as the rest of rendering.
+            return List.of();
+        }
         boolean[] code = codeMask(markdown);
         List<Destination> destinations = new ArrayList<>();
         int index = 0;
@@ -46,6 +50,18 @@ final class MarkdownLinks {
             }
         }
         return destinations;
+    }
+
+    /** Whether the text has a {@code ](} or {@code ]:}, without which {@link #find} finds nothing. */
+    private static boolean mayHaveDestination(String markdown) {
+        for (int index = markdown.indexOf(']'); index >= 0 && index + 1 < markdown.length();
+                index = markdown.indexOf(']', index + 1)) {
+            char next = markdown.charAt(index + 1);
+            if (next == '(' || next == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code ]:} at {@code index} ends the label of a reference definition: {@code [x]: dest}. */
@@ -107,7 +123,7 @@ final class MarkdownLinks {
         while (lineStart < markdown.length()) {
             int lineEnd = markdown.indexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? markdown.length() : lineEnd + 1;
-            String stripped = markdown.substring(lineStart, lineEnd).replaceFirst("^[ \t>]*", "");
+            String stripped = markdown.substring(skipQuoteIndent(markdown, lineStart, lineEnd), lineEnd);
             int run = runLength(stripped, 0);
             boolean fenceLine = run >= 3 && (stripped.charAt(0) == '`' || stripped.charAt(0) == '~');
             if (fence != 0) {
@@ -124,6 +140,16 @@ final class MarkdownLinks {
         }
         markSpansAndComments(markdown, code);
         return code;
+    }
+
+    /** The first index from {@code from} that is not a space, tab or {@code >}, at most {@code end}. */
+    private static int skipQuoteIndent(String markdown, int from, int end) {
+        int index = from;
+        while (index < end && (markdown.charAt(index) == ' ' || markdown.charAt(index) == '\t'
+                || markdown.charAt(index) == '>')) {
+            index++;
+        }
+        return index;
     }
 
     private static void markSpansAndComments(String markdown, boolean[] code) {

@@ -5,7 +5,6 @@ import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordKind;
 import dev.reposix.api.SourceOfTruth;
-import dev.reposix.core.layout.Layout;
 import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.Placement;
@@ -43,20 +42,21 @@ final class HistoryWriter {
     private final Signature committer;
     private final AttachmentSync attachments;
     private final SourceOfTruth source;
+    private final RecordRenderer renderer;
 
     HistoryWriter(SyncTransaction transaction, TreeReader trees, Authors authors, Instant now,
-            AttachmentSync attachments, SourceOfTruth source) {
+            AttachmentSync attachments, SourceOfTruth source, RecordRenderer renderer) {
         this.transaction = transaction;
         this.trees = trees;
         this.authors = authors;
         this.committer = Authors.reposixAt(now);
         this.attachments = attachments;
         this.source = source;
+        this.renderer = renderer;
     }
 
-    SyncCounts write(boolean firstImport, TreeConfig config, Layout layout, LayoutPlan plan, SyncState previous, SyncPlan work,
+    SyncCounts write(boolean firstImport, TreeConfig config, LayoutPlan plan, SyncState previous, SyncPlan work,
             Map<RecordId, Record> fetched, Set<RecordId> deleted, Map<RecordId, Set<String>> relabelled) {
-        RecordRenderer renderer = new RecordRenderer(layout, plan);
         if (firstImport) {
             return importAll(config, plan, previous, fetched, renderer);
         }

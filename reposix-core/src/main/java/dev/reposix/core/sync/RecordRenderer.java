@@ -1,6 +1,7 @@
 package dev.reposix.core.sync;
 
 import dev.reposix.api.Record;
+import dev.reposix.api.RecordId;
 import dev.reposix.core.layout.Layout;
 import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.LinkRewriter;
@@ -13,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Turns records into file bytes for one layout plan: frontmatter plus body, with neutral record
  * links rewritten to relative paths. Also re-targets the links of an already rendered file when
  * other files moved, and hashes what a file says for the sync state. Used by syncs and pushes.
- * Not thread-safe.
+ * Thread-safe: a sync renders the records it fetched on several threads while others still arrive
+ * ({@link #renderAhead}).
  *
  * @since 0.1
  */
@@ -31,6 +34,11 @@ public final class RecordRenderer {
     private final Layout layout;
     private final RecordFileCodec codec;
     private final LinkRewriter links;
+    private final Map<RecordId, Rendered> ahead = new ConcurrentHashMap<>();
+
+    /** A record rendered ahead: its file at a path (until taken by {@link #render}) and its content hash. */
+    private record Rendered(Record record, String path, Optional<byte[]> file, String contentHash) {
+    }
 
     /**
      * A renderer for one plan.
@@ -76,8 +84,29 @@ public final class RecordRenderer {
      * @return the file's bytes
      */
     public byte[] render(Record record, String path, Map<String, String> remoteFiles) {
-        RecordFile file = RecordFile.of(record, layout.parentInFrontmatter());
-        return codec.renderBytes(file.withBody(links.toWorkingTree(file.body(), path, remoteFiles)));
+        Rendered rendered = ahead.get(record.id());
+        if (rendered != null && rendered.record() == record && rendered.file().isPresent()) {
+            ahead.put(record.id(), new Rendered(record, rendered.path(), Optional.empty(), rendered.contentHash()));
+            if (remoteFiles.isEmpty() && rendered.path().equals(path)) {
+                return rendered.file().get();
+            }
+        }
+        return renderAt(neutralFileOf(record), Optional.empty(), path, remoteFiles);
+    }
+
+    /** The neutral file of a record: what {@link #contentHash(Record)} hashes. */
+    private RecordFile neutralFileOf(Record record) {
+        return RecordFile.of(record, layout.parentInFrontmatter());
+    }
+
+    /** The file at a path; a body without links to rewrite reuses the neutral file's bytes if given. */
+    private byte[] renderAt(RecordFile neutral, Optional<byte[]> neutralBytes, String path,
+            Map<String, String> remoteFiles) {
+        String body = links.toWorkingTree(neutral.body(), path, remoteFiles);
+        if (neutralBytes.isPresent() && body.equals(neutral.body())) {
+            return neutralBytes.get();
+        }
+        return codec.renderBytes(neutral.withBody(body));
     }
 
     /**
@@ -104,7 +133,11 @@ public final class RecordRenderer {
      * move elsewhere in the tree does not count as a content change.
      */
     String contentHash(Record record) {
-        return contentHash(RecordFile.of(record, layout.parentInFrontmatter()));
+        Rendered rendered = ahead.get(record.id());
+        if (rendered != null && rendered.record() == record) {
+            return rendered.contentHash();
+        }
+        return contentHash(neutralFileOf(record));
     }
 
     /**
@@ -114,7 +147,27 @@ public final class RecordRenderer {
      * @return the hash
      */
     public String contentHash(RecordFile neutral) {
-        byte[] bytes = codec.renderBytes(neutral);
+        return hash(codec.renderBytes(neutral));
+    }
+
+    /**
+     * Renders a record's file and content hash in one go, to be served by {@link #render} and
+     * {@link #contentHash(Record)} for the same record object: a body without record links is the
+     * same in both forms, so it is rendered once. A record that cannot be rendered is left to fail
+     * later where {@link #render} is called, as if it had not been rendered ahead.
+     */
+    void renderAhead(Record record, String path) {
+        try {
+            RecordFile neutral = neutralFileOf(record);
+            byte[] neutralBytes = codec.renderBytes(neutral);
+            byte[] file = renderAt(neutral, Optional.of(neutralBytes), path, Map.of());
+            ahead.put(record.id(), new Rendered(record, path, Optional.of(file), hash(neutralBytes)));
+        } catch (RuntimeException unrenderable) {
+            ahead.remove(record.id());
+        }
+    }
+
+    private static String hash(byte[] bytes) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException impossible) {

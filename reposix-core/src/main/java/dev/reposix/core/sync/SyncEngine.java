@@ -6,7 +6,6 @@ import dev.reposix.api.Capability;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
-import dev.reposix.api.RecordKind;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
@@ -198,15 +197,16 @@ public final class SyncEngine {
         SyncPlan work = SyncPlan.of(previous, manifest, plan);
         // Labels first: a backend that reads all labels at once can then serve the fetch from that read.
         Map<RecordId, Set<String>> relabelled = found.isPresent() ? relabelled(source, work, previous) : Map.of();
-        Map<RecordId, Record> fetched = fetch(source, work.fetch());
+        RecordRenderer renderer = new RecordRenderer(layout, plan);
+        Map<RecordId, Record> fetched = RenderingFetch.fetch(source, work.fetch(), plan, renderer);
         Set<RecordId> deleted = confirmVanished(source, work.vanished());
         AttachmentSync attachments = AttachmentSync.plan(source, previous, plan, manifest, deleted, maxAttachmentBytes,
                 cache.trees(), transaction.main());
         HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
-                clock.instant(), attachments, source);
-        SyncCounts counts = history.write(found.isEmpty(), config, layout, plan, previous, work, fetched, deleted, relabelled);
+                clock.instant(), attachments, source, renderer);
+        SyncCounts counts = history.write(found.isEmpty(), config, plan, previous, work, fetched, deleted, relabelled);
         SyncState next = attachments.withAttachments(StateBuilder.next(previous, manifest, plan, fetched, deleted,
-                relabelled, new RecordRenderer(layout, plan)), previous);
+                relabelled, renderer), previous);
         transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
                 .ifPresent(tip -> transaction.recordState(tip, next));
         TransactionOutcome outcome = transaction.apply(clock.instant(), Authors.reposixAt(clock.instant()));
@@ -270,18 +270,6 @@ public final class SyncEngine {
     private static Optional<TreeConfig> configOf(Cache cache, Optional<ObjectId> base) {
         return base.flatMap(commit -> cache.trees().blobAt(commit, TreeConfig.PATH))
                 .map(blob -> TreeConfig.parse(cache.trees().readBlob(blob)));
-    }
-
-    private static Map<RecordId, Record> fetch(SourceOfTruth source, List<ManifestEntry> entries) {
-        Map<RecordId, Record> fetched = new LinkedHashMap<>();
-        if (!entries.isEmpty()) {
-            source.readRecords(entries.stream().map(ManifestEntry::id).toList(), record -> {
-                if (record.entry().status() == RecordStatus.CURRENT && record.entry().kind() == RecordKind.DOCUMENT) {
-                    fetched.put(record.id(), record);
-                }
-            });
-        }
-        return fetched;
     }
 
     /**
