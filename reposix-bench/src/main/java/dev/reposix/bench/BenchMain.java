@@ -46,6 +46,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--floor-runs", description = "fetch-floor runs; the best counts (default: 3)")
     private int floorRuns = 3;
 
+    @Option(names = "--attachment-every", description = "attach a small image to every K-th page (default: 100; 0: none)")
+    private int attachmentEvery = 100;
+
     @Option(names = "--keep-work", description = "keep the caches, trees and logs (printed at the end)")
     private boolean keepWork;
 
@@ -69,7 +72,7 @@ public final class BenchMain implements Callable<Integer> {
         Path work = Files.createTempDirectory("reposix-bench-");
         try {
             BenchOptions options = new BenchOptions(pages, bodyBytes, seed, distribution.toAbsolutePath(), probeJar(), work,
-                    concurrency(), cliRuns, floorRuns);
+                    concurrency(), cliRuns, floorRuns, attachmentEvery);
             BenchReport report = BenchRun.run(options);
             ReportTable.print(report, System.out);
             if (json != null) {

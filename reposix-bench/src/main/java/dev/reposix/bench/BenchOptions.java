@@ -17,9 +17,10 @@ import java.util.List;
  * @param concurrency reposix's body-fetch concurrency ({@code REPOSIX_CONFLUENCE_CONCURRENCY})
  * @param cliStartRuns how many times to start {@code reposix --version} (the best counts)
  * @param floorRuns how many times to run the fetch floor (the best counts)
+ * @param attachmentEvery one small image is attached to (and shown on) every this-many-th page; 0 for none
  */
 public record BenchOptions(List<Integer> pageCounts, int averageBodyBytes, long randomSeed, Path distribution,
-        Path agentJar, Path work, int concurrency, int cliStartRuns, int floorRuns) {
+        Path agentJar, Path work, int concurrency, int cliStartRuns, int floorRuns, int attachmentEvery) {
 
     /**
      * Validates.
@@ -33,6 +34,7 @@ public record BenchOptions(List<Integer> pageCounts, int averageBodyBytes, long 
      * @param concurrency concurrency
      * @param cliStartRuns CLI start runs
      * @param floorRuns floor runs
+     * @param attachmentEvery attachment spacing
      */
     public BenchOptions {
         pageCounts = List.copyOf(pageCounts);
@@ -44,6 +46,9 @@ public record BenchOptions(List<Integer> pageCounts, int averageBodyBytes, long 
         requireNonNull(work, "work is null");
         if (cliStartRuns < 1 || floorRuns < 1 || concurrency < 1) {
             throw new IllegalArgumentException("runs and concurrency must be at least 1");
+        }
+        if (attachmentEvery < 0) {
+            throw new IllegalArgumentException("attachmentEvery must not be negative: " + attachmentEvery);
         }
     }
 

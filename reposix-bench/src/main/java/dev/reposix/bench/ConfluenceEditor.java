@@ -37,6 +37,11 @@ final class ConfluenceEditor implements AutoCloseable {
     }
 
     /** Moves a page under another parent without changing its body. */
+    /** Uploads a new version of a page's attachment, as a person replacing an image in the browser would. */
+    void replaceAttachment(RecordId page, String fileName, byte[] content) {
+        space.writeAttachment(page, fileName, "image/png", content, "replaced for the benchmark");
+    }
+
     void move(RecordId page, RecordId newParent) {
         Record current = read(List.of(page)).get(0);
         save(current, Optional.of(newParent), current.body());

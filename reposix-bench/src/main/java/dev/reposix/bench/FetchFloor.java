@@ -22,12 +22,15 @@ import java.util.regex.Pattern;
  * client and nothing else. It pages through {@code /spaces/{id}/pages?limit=250&body-format=storage}
  * reading only the {@code Link: <...>; rel="next"} header, which arrives before the body, so the
  * next request starts while the previous body is still streaming: at most {@code concurrency}
- * requests are in flight, as with reposix's body fetches. Bodies are counted, never parsed.
- * Not thread-safe.
+ * requests are in flight, as with reposix's body fetches. Bodies are counted, never parsed. Then
+ * the site's attachments: the listing ({@code /attachments?limit=250}, read only for each
+ * {@code downloadLink} and the next link) and every file downloaded, again {@code concurrency} at
+ * a time. Not thread-safe.
  */
 final class FetchFloor {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
+    private static final Pattern DOWNLOAD_LINK = Pattern.compile("\"downloadLink\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SPACE_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final URI base;
@@ -71,10 +74,36 @@ final class FetchFloor {
             }).thenAccept(FetchFloor::requireOk));
             next = await(nextLink);
         }
+        int listings = downloadAttachments(client, inFlight, bytes, responses);
         for (CompletableFuture<?> response : responses) {
             await(response);
         }
-        return new Fetch((System.nanoTime() - start) / 1_000_000, responses.size() + 1, bytes.get());
+        return new Fetch((System.nanoTime() - start) / 1_000_000, responses.size() + 1 + listings, bytes.get());
+    }
+
+    /** Lists the site's attachments and starts every download; returns the listing requests made. */
+    private int downloadAttachments(HttpClient client, Semaphore inFlight, AtomicLong bytes,
+            List<CompletableFuture<?>> responses) throws IOException, InterruptedException {
+        int listings = 0;
+        Optional<URI> next = Optional.of(base.resolve("/wiki/api/v2/attachments?limit=250"));
+        while (next.isPresent()) {
+            HttpResponse<String> listing = client.send(request(next.get()), HttpResponse.BodyHandlers.ofString());
+            requireOk(listing);
+            listings++;
+            Matcher link = DOWNLOAD_LINK.matcher(listing.body());
+            while (link.find()) {
+                inFlight.acquire();
+                responses.add(client.sendAsync(request(base.resolve("/wiki" + link.group(1))),
+                        HttpResponse.BodyHandlers.ofByteArray()).whenComplete((done, failure) -> {
+                            inFlight.release();
+                            if (failure == null) {
+                                bytes.addAndGet(done.body().length);
+                            }
+                        }).thenAccept(FetchFloor::requireOk));
+            }
+            next = listing.headers().firstValue("link").flatMap(this::nextOf);
+        }
+        return listings;
     }
 
     private String spaceId(HttpClient client, String spaceKey) throws IOException, InterruptedException {

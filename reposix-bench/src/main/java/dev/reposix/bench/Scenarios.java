@@ -6,6 +6,7 @@ final class Scenarios {
     static final String SYNC_NO_CHANGE = "sync (no change)";
     static final String SYNC_TEN_CHANGED = "sync (10 pages changed)";
     static final String SYNC_MOVE_DELETE = "sync (1 moved, 1 deleted)";
+    static final String SYNC_ATTACHMENT_REPLACED = "sync (1 attachment replaced)";
     static final String CLI_START = "CLI start (reposix --version)";
     static final String GIT_PULL = "git pull (no change)";
     static final String GIT_PUSH = "git push (1-page edit)";

@@ -4,9 +4,11 @@ import dev.reposix.api.RecordId;
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.RequestCounters;
 import dev.reposix.simulator.seed.Seed;
+import dev.reposix.simulator.seed.SeedAttachment;
 import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.Seeds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +41,10 @@ final class SpaceBench {
         Path work = Files.createDirectories(options.work().resolve("n" + pageCount));
         Path logs = Files.createDirectories(work.resolve("logs"));
         Path tree = work.resolve("tree");
-        Seed seed = Seeds.generated(SPACE, pageCount, options.averageBodyBytes(), options.randomSeed());
+        Seed seed = Seeds.generated(SPACE, pageCount, options.averageBodyBytes(), options.randomSeed(),
+                options.attachmentEvery());
         List<SeedPage> pages = seed.spaces().get(0).pages();
+        List<SeedAttachment> attachments = seed.spaces().get(0).attachments();
         try (ConfluenceSimulator simulator = ConfluenceSimulator.builder().credentials(EMAIL, TOKEN).seed(seed).start()) {
             Map<String, String> environment = environment(simulator, work.resolve("cache"));
             ReposixProcess reposix = new ReposixProcess(options.launcher(), options.agentJar(), environment, logs);
@@ -78,6 +82,14 @@ final class SpaceBench {
                 editor.delete(RecordId.of(pages.get(pages.size() - 1).id()));
             }
             scenarios.add(probed(Scenarios.SYNC_MOVE_DELETE, counters, reposix, "sync", tree.toString()));
+            if (!attachments.isEmpty()) {
+                SeedAttachment replaced = attachments.get(0);
+                try (ConfluenceEditor editor = new ConfluenceEditor(environment, SPACE)) {
+                    editor.replaceAttachment(RecordId.of(replaced.pageId()), replaced.title(),
+                            "replaced for the benchmark".getBytes(StandardCharsets.UTF_8));
+                }
+                scenarios.add(probed(Scenarios.SYNC_ATTACHMENT_REPLACED, counters, reposix, "sync", tree.toString()));
+            }
             scenarios.add(cliStart(reposix));
             GitScenario git = new GitScenario(options.distribution(), environment, tree, counters);
             scenarios.add(git.pull());

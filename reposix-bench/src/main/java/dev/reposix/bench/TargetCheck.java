@@ -11,6 +11,8 @@ final class TargetCheck {
 
     static final String BULK_BODIES = "GET /wiki/api/v2/pages";
     static final String PER_PAGE = "/pages/{id}";
+    static final String ATTACHMENT_LISTING = "GET /wiki/api/v2/attachments";
+    static final String DOWNLOAD = "GET /wiki/download/attachments/{pageId}/{fileName}";
     static final int PAGE_SIZE = 250;
     private static final int CHANGED_PAGES = 10;
     private static final int SPARE_REQUESTS = 3;
@@ -36,14 +38,22 @@ final class TargetCheck {
         long labelListing = labelListing(noOp);
         verdicts.add(new Verdict(pages, noOp.name(), "page-body requests", noOp.requestsTo(BULK_BODIES), 0));
         verdicts.add(new Verdict(pages, noOp.name(), "per-page requests", noOp.requestsMatching(PER_PAGE), 0));
+        long attachmentListing = noOp.requestsTo(ATTACHMENT_LISTING);
         verdicts.add(new Verdict(pages, noOp.name(), "requests <= ceil(N/250) + label listing (" + labelListing
-                + ") + 3", noOp.totalRequests(), ceilDiv(pages, PAGE_SIZE) + labelListing + SPARE_REQUESTS));
+                + ") + attachment listing (" + attachmentListing + ") + 3", noOp.totalRequests(),
+                ceilDiv(pages, PAGE_SIZE) + labelListing + attachmentListing + SPARE_REQUESTS));
+        verdicts.add(new Verdict(pages, noOp.name(), "attachment downloads", noOp.requestsTo(DOWNLOAD), 0));
 
         ScenarioResult changed = space.scenario(Scenarios.SYNC_TEN_CHANGED);
         verdicts.add(new Verdict(pages, changed.name(), "per-page requests", changed.requestsMatching(PER_PAGE), 0));
         verdicts.add(new Verdict(pages, changed.name(), "requests <= no-op (" + noOp.totalRequests()
                 + ") + 1 bulk body request per 250 changed", changed.totalRequests(),
                 noOp.totalRequests() + ceilDiv(CHANGED_PAGES, PAGE_SIZE)));
+
+        verdicts.add(new Verdict(pages, changed.name(), "attachment downloads", changed.requestsTo(DOWNLOAD), 0));
+        space.scenarios().stream().filter(scenario -> scenario.name().equals(Scenarios.SYNC_ATTACHMENT_REPLACED))
+                .findFirst().ifPresent(replaced -> verdicts.add(new Verdict(pages, replaced.name(),
+                        "attachment downloads <= 1", replaced.requestsTo(DOWNLOAD), 1)));
 
         ScenarioResult push = space.scenario(Scenarios.GIT_PUSH);
         if (push.measured()) {
