@@ -8,22 +8,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reposix.api.Attachment;
 import dev.reposix.api.Capabilities;
 import dev.reposix.api.Capability;
-import dev.reposix.api.DeleteOutcome;
-import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.NewRecord;
 import dev.reposix.api.Record;
 import dev.reposix.api.RecordId;
-import dev.reposix.api.RecordUpdate;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.StandardErrorCode;
-import dev.reposix.api.UpdateOutcome;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.internal.AuditRouter;
 import dev.reposix.git.AttachmentState;
 import dev.reposix.git.CacheLocation;
 import dev.reposix.git.RecordState;
 import dev.reposix.git.SyncState;
+import dev.reposix.testkit.ForwardingSourceOfTruth;
 import dev.reposix.testkit.InMemoryProvider;
 import dev.reposix.testkit.InMemoryStore;
 import dev.reposix.testkit.TestingBackendContext;
@@ -32,13 +29,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -331,53 +326,12 @@ class PushAttachmentsTest {
     }
 
     /** A source of truth whose uploads of some file names fail, as if the connection dropped. */
-    private static final class FailingUploads implements SourceOfTruth {
-        private final SourceOfTruth delegate;
+    private static final class FailingUploads extends ForwardingSourceOfTruth {
         private final Set<String> failing;
 
         FailingUploads(SourceOfTruth delegate, Set<String> failing) {
-            this.delegate = delegate;
+            super(delegate);
             this.failing = failing;
-        }
-
-        @Override
-        public String scheme() {
-            return delegate.scheme();
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public List<ManifestEntry> manifest() {
-            return delegate.manifest();
-        }
-
-        @Override
-        public void readRecords(Collection<RecordId> ids, Consumer<? super Record> consumer) {
-            delegate.readRecords(ids, consumer);
-        }
-
-        @Override
-        public ManifestEntry create(NewRecord record) {
-            return delegate.create(record);
-        }
-
-        @Override
-        public UpdateOutcome update(RecordUpdate update) {
-            return delegate.update(update);
-        }
-
-        @Override
-        public Map<RecordId, List<Attachment>> attachments(Collection<RecordId> records) {
-            return delegate.attachments(records);
-        }
-
-        @Override
-        public byte[] readAttachment(Attachment attachment, long maxBytes) {
-            return delegate.readAttachment(attachment, maxBytes);
         }
 
         @Override
@@ -387,16 +341,6 @@ class PushAttachmentsTest {
                 throw new ReposixException(StandardErrorCode.BACKEND_FAILURE, "connection reset");
             }
             return delegate.writeAttachment(record, fileName, mediaType, content, comment);
-        }
-
-        @Override
-        public DeleteOutcome deleteAttachment(Attachment attachment) {
-            return delegate.deleteAttachment(attachment);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -15,13 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Passes every call to a delegate; the broken backends override one method each to plant a bug. */
-abstract class ForwardingSourceOfTruth implements SourceOfTruth {
+/**
+ * A source of truth that passes every call to a delegate, for tests that change one behaviour of a
+ * real backend: override the one method, e.g. to make an upload fail as if the connection dropped,
+ * or (as the contract suite's self-check does) to plant a bug. Thread-safety is the delegate's.
+ *
+ * @since 0.1
+ */
+public abstract class ForwardingSourceOfTruth implements SourceOfTruth {
 
+    /** The backend every call goes to. */
     protected final SourceOfTruth delegate;
 
-    ForwardingSourceOfTruth(SourceOfTruth delegate) {
-        this.delegate = delegate;
+    /**
+     * Wraps a backend.
+     *
+     * @param delegate the backend every call goes to
+     */
+    protected ForwardingSourceOfTruth(SourceOfTruth delegate) {
+        this.delegate = java.util.Objects.requireNonNull(delegate, "delegate is null");
     }
 
     @Override
