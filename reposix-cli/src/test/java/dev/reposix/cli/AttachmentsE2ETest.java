@@ -3,7 +3,6 @@ package dev.reposix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.core.AttachmentLimit;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,13 +54,6 @@ class AttachmentsE2ETest {
         return cli.run(environment, getClass().getClassLoader(), args);
     }
 
-    private Path pageFile(String title) throws IOException {
-        try (Stream<Path> files = Files.walk(tree.resolve("pages"))) {
-            return files.filter(file -> file.getFileName().toString().equals(title + ".md")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no file for " + title));
-        }
-    }
-
     private byte[] inConfluence(String title, String fileName) {
         return ConfluenceEdits.download(environment, "DEMO", title, fileName);
     }
@@ -105,7 +97,7 @@ class AttachmentsE2ETest {
         assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
 
         assertThat(site.simulator().counters().count(DOWNLOAD)).isEqualTo(1);
-        assertThat(Files.readAllBytes(pageFile("Embed Images").resolveSibling("Embed Images.assets/screenshot.png")))
+        assertThat(Files.readAllBytes(SimulatedSite.pageFile(tree, "Embed Images").resolveSibling("Embed Images.assets/screenshot.png")))
                 .isEqualTo(replacement);
         assertThat(git.gitOk(tree, "log", "-1", "--format=%s", "--stat"))
                 .contains("Sync attachments of confluence::DEMO: 1 downloaded, 0 moved, 0 removed")
@@ -115,7 +107,7 @@ class AttachmentsE2ETest {
     @Test
     void aDeletedAttachmentLosesItsFileAndAMovedPageTakesItsFilesAlongWithoutADownload() throws Exception {
         assertThat(reposix("init", "confluence::DEMO", tree.toString())).as(cli.stderr()).isZero();
-        Path diagram = pageFile("Embed Images").resolveSibling("Embed Images.assets/diagram.png");
+        Path diagram = SimulatedSite.pageFile(tree, "Embed Images").resolveSibling("Embed Images.assets/diagram.png");
         assertThat(diagram).isRegularFile();
 
         ConfluenceEdits.deleteAttachment(environment, "DEMO", "Embed Images", "diagram.png");

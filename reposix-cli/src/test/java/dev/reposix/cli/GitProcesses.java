@@ -72,6 +72,17 @@ final class GitProcesses {
         return run(extra, new byte[0], directory, command);
     }
 
+    /** Stages everything in {@code tree} and commits it with {@code message}; fails the test unless git succeeds. */
+    void commitAll(Path tree, String message) throws IOException, InterruptedException {
+        gitOk(tree, "add", "-A");
+        gitOk(tree, "commit", "-qm", message);
+    }
+
+    /** {@code git push origin main} in {@code tree}, whatever its outcome. */
+    Result push(Path tree) throws IOException, InterruptedException {
+        return git(Map.of(), tree, "push", "origin", "main");
+    }
+
     String gitOk(Path directory, String... args) throws IOException, InterruptedException {
         return gitOk(Map.of(), directory, args);
     }

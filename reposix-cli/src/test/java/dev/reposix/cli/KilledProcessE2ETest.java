@@ -6,7 +6,6 @@ import dev.reposix.core.render.RecordFileCodec;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestLatch;
-import dev.reposix.simulator.seed.SeedPage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,7 +116,7 @@ class KilledProcessE2ETest {
         List<String> titles = List.of("Glossary", "FAQ", "Release 0.2", "Use Panels");
         Map<String, Integer> versions = new HashMap<>();
         for (String title : titles) {
-            versions.put(title, page(title).versionNumber());
+            versions.put(title, site.page(title).versionNumber());
         }
         int pages = site.simulator().snapshot().spaces().get(0).pages().size();
         try (Stream<Path> files = Files.walk(tree.resolve("pages"))) {
@@ -139,7 +138,7 @@ class KilledProcessE2ETest {
         killTree(push);
         latch.release();
 
-        assertThat(titles.stream().filter(title -> page(title).versionNumber() > versions.get(title)).count())
+        assertThat(titles.stream().filter(title -> site.page(title).versionNumber() > versions.get(title)).count())
                 .as("some writes landed").isBetween(1L, 2L);
         assertThat(git.gitOk(cache, "for-each-ref")).as("the cache's refs are those from before").isEqualTo(cacheRefs);
         assertThat(git.gitOk(tree, "rev-parse", "origin/main")).isEqualTo(tracking);
@@ -148,8 +147,8 @@ class KilledProcessE2ETest {
         String completed = git.gitOk(tree, "push", "origin", "main");
         assertThat(completed).isNotNull();
         for (String title : titles) {
-            assertThat(page(title).versionNumber()).as(title).isEqualTo(versions.get(title) + 1);
-            assertThat(page(title).body()).as(title).containsOnlyOnce("Edited in a push that gets killed.");
+            assertThat(site.page(title).versionNumber()).as(title).isEqualTo(versions.get(title) + 1);
+            assertThat(site.page(title).body()).as(title).containsOnlyOnce("Edited in a push that gets killed.");
         }
         assertThat(site.simulator().snapshot().spaces().get(0).pages()).hasSize(pages);
         assertThat(git.gitOk(tree, "rev-parse", "origin/main")).isEqualTo(git.gitOk(tree, "rev-parse", "HEAD"));
@@ -188,11 +187,6 @@ class KilledProcessE2ETest {
         for (ProcessHandle descendant : descendants) {
             descendant.onExit().get(30, TimeUnit.SECONDS);
         }
-    }
-
-    private SeedPage page(String title) {
-        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
-                .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
     }
 
     private void editInConfluence(String title, String paragraph) {

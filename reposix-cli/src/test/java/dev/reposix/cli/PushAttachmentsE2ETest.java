@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.cli.GitProcesses.Result;
 import dev.reposix.simulator.seed.SeedAttachment;
-import dev.reposix.simulator.seed.SeedPage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,67 +49,40 @@ class PushAttachmentsE2ETest {
         site.close();
     }
 
-    private Path pageFile(String title) throws IOException {
-        try (Stream<Path> files = Files.walk(tree.resolve("pages"))) {
-            return files.filter(file -> file.getFileName().toString().equals(title + ".md")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no file for " + title));
-        }
-    }
-
-    private void commit(String message) throws Exception {
-        git.gitOk(tree, "add", "-A");
-        git.gitOk(tree, "commit", "-qm", message);
-    }
-
-    private Result push() throws Exception {
-        return git.git(Map.of(), tree, "push", "origin", "main");
-    }
-
-    private SeedPage page(String title) {
-        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
-                .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
-    }
-
-    private List<SeedAttachment> attachmentsOf(String title) {
-        String pageId = page(title).id();
-        return site.simulator().snapshot().spaces().get(0).attachments().stream()
-                .filter(attachment -> attachment.pageId().equals(pageId)).toList();
-    }
-
     private String relative(Path file) {
         return tree.relativize(file).toString();
     }
 
     @Test
     void anImageAddedInGitIsUploadedAndLinkedAndPushingAndSyncingAgainChangeNothing() throws Exception {
-        Path glossary = pageFile("Glossary");
+        Path glossary = SimulatedSite.pageFile(tree, "Glossary");
         Path image = glossary.resolveSibling("Glossary.assets/chart.png");
         Files.createDirectories(image.getParent());
         Files.write(image, CHART);
         Files.writeString(glossary, Files.readString(glossary) + "\n![chart](Glossary.assets/chart.png)\n");
-        commit("Add the chart");
+        git.commitAll(tree, "Add the chart");
         assertThat(cli.run(site.gitEnvironment(), getClass().getClassLoader(), "push", "--dry-run", tree.toString()))
                 .as(cli.stderr()).isZero();
         assertThat(cli.stdout()).contains("upload  " + relative(image) + "  \"chart.png\" to " + relative(glossary))
                 .contains("update  " + relative(glossary));
-        assertThat(attachmentsOf("Glossary")).extracting(SeedAttachment::title).doesNotContain("chart.png");
+        assertThat(site.attachmentsOf("Glossary")).extracting(SeedAttachment::title).doesNotContain("chart.png");
 
-        Result pushed = push();
+        Result pushed = git.push(tree);
 
         assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
         assertThat(pushed.stderr()).contains("1 attachment(s) uploaded").contains("uploaded " + relative(image));
-        assertThat(attachmentsOf("Glossary")).filteredOn(file -> file.title().equals("chart.png")).singleElement()
+        assertThat(site.attachmentsOf("Glossary")).filteredOn(file -> file.title().equals("chart.png")).singleElement()
                 .satisfies(file -> {
                     assertThat(file.data()).isEqualTo(CHART);
                     assertThat(file.mediaType()).isEqualTo("image/png");
                     assertThat(file.comment()).isEqualTo("Add the chart");
                 });
-        assertThat(page("Glossary").body()).contains("<ri:attachment ri:filename=\"chart.png\"");
+        assertThat(site.page("Glossary").body()).contains("<ri:attachment ri:filename=\"chart.png\"");
         assertThat(Files.readAllLines(temporary.resolve("cache/confluence-DEMO.git/audit.jsonl")))
                 .filteredOn(line -> line.contains("\"operation\":\"write-attachment\"")).singleElement()
                 .satisfies(line -> assertThat(line).contains("chart.png"));
 
-        Result again = push();
+        Result again = git.push(tree);
         assertThat(again.exitCode()).as(again.stderr()).isZero();
         assertThat(again.stderr()).contains("Everything up-to-date");
 
@@ -125,40 +94,40 @@ class PushAttachmentsE2ETest {
         git.gitOk(tree, "pull", "--ff-only", "origin", "main");
         assertThat(Files.readAllBytes(image)).isEqualTo(CHART);
         assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
-        assertThat(attachmentsOf("Glossary")).filteredOn(file -> file.title().equals("chart.png")).singleElement()
+        assertThat(site.attachmentsOf("Glossary")).filteredOn(file -> file.title().equals("chart.png")).singleElement()
                 .satisfies(file -> assertThat(file.versionNumber()).isEqualTo(1));
     }
 
     @Test
     void aFileRemovedInGitDeletesItsAttachment() throws Exception {
-        Path diagram = pageFile("Embed Images").resolveSibling("Embed Images.assets/diagram.png");
+        Path diagram = SimulatedSite.pageFile(tree, "Embed Images").resolveSibling("Embed Images.assets/diagram.png");
         assertThat(diagram).isRegularFile();
         Files.delete(diagram);
-        commit("Drop the diagram");
+        git.commitAll(tree, "Drop the diagram");
 
-        Result pushed = push();
+        Result pushed = git.push(tree);
 
         assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
         assertThat(pushed.stderr()).contains("0 attachment(s) uploaded, 1 deleted")
                 .contains("deleted attachment " + relative(diagram));
-        assertThat(attachmentsOf("Embed Images")).extracting(SeedAttachment::title).containsExactly("screenshot.png");
-        assertThat(push().stderr()).contains("Everything up-to-date");
+        assertThat(site.attachmentsOf("Embed Images")).extracting(SeedAttachment::title).containsExactly("screenshot.png");
+        assertThat(git.push(tree).stderr()).contains("Everything up-to-date");
     }
 
     @Test
     void aFileReplacedInConfluenceMeanwhileIsRejectedWithFetchFirst() throws Exception {
-        Path screenshot = pageFile("Embed Images").resolveSibling("Embed Images.assets/screenshot.png");
+        Path screenshot = SimulatedSite.pageFile(tree, "Embed Images").resolveSibling("Embed Images.assets/screenshot.png");
         byte[] theirs = "their screenshot".getBytes(StandardCharsets.UTF_8);
         ConfluenceEdits.upload(site.gitEnvironment(), "DEMO", "Embed Images", "screenshot.png", theirs);
         Files.write(screenshot, "my screenshot".getBytes(StandardCharsets.UTF_8));
-        commit("My screenshot");
+        git.commitAll(tree, "My screenshot");
 
-        Result rejected = push();
+        Result rejected = git.push(tree);
 
         assertThat(rejected.exitCode()).isNotZero();
         assertThat(rejected.stderr()).contains("! [remote rejected] main -> main (fetch first)")
                 .contains(relative(screenshot)).contains("was changed in Confluence");
-        assertThat(attachmentsOf("Embed Images")).filteredOn(file -> file.title().equals("screenshot.png"))
+        assertThat(site.attachmentsOf("Embed Images")).filteredOn(file -> file.title().equals("screenshot.png"))
                 .singleElement().satisfies(file -> assertThat(file.data()).isEqualTo(theirs));
     }
 }

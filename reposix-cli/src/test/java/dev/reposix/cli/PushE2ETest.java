@@ -78,20 +78,6 @@ class PushE2ETest {
         return file -> file.withBody(file.body() + "\n" + text + "\n");
     }
 
-    private void commit(String message) throws Exception {
-        git.gitOk(tree, "add", "-A");
-        git.gitOk(tree, "commit", "-qm", message);
-    }
-
-    private Result push() throws Exception {
-        return git.git(Map.of(), tree, "push", "origin", "main");
-    }
-
-    private SeedPage page(String title) {
-        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
-                .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
-    }
-
     private Optional<SeedPage> currentPage(String title) {
         return site.simulator().snapshot().spaces().get(0).pages().stream()
                 .filter(page -> page.title().equals(title) && page.status().equals("current")).findFirst();
@@ -125,24 +111,24 @@ class PushE2ETest {
 
     @Test
     void aBodyAndLabelEditLandsAndASecondPushWithoutPullSucceeds() throws Exception {
-        int version = page("Glossary").versionNumber();
+        int version = site.page("Glossary").versionNumber();
         edit("pages/Glossary.md", file -> {
             List<String> labels = new ArrayList<>(file.labels());
             labels.add("reviewed");
             return new RecordFile(file.id(), file.title(), file.status(), labels, file.parent(),
                     file.body() + "\nPushed from git.\n");
         });
-        commit("Add a line to the glossary");
+        git.commitAll(tree, "Add a line to the glossary");
         assertThat(cli.run(withSite(), getClass().getClassLoader(), "push", "--dry-run", tree.toString()))
                 .as(cli.stderr()).isZero();
         assertThat(cli.stdout()).contains("update  pages/Glossary.md  +label reviewed");
-        assertThat(page("Glossary").versionNumber()).isEqualTo(version);
+        assertThat(site.page("Glossary").versionNumber()).isEqualTo(version);
 
-        Result pushed = push();
+        Result pushed = git.push(tree);
 
         assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
         assertThat(pushed.stderr()).contains("reposix: 0 page(s) created, 1 updated, 0 deleted");
-        SeedPage glossary = page("Glossary");
+        SeedPage glossary = site.page("Glossary");
         assertThat(glossary.body()).contains("Pushed from git.");
         assertThat(glossary.labels()).contains("reviewed");
         assertThat(glossary.versionNumber()).isEqualTo(version + 1);
@@ -152,8 +138,8 @@ class PushE2ETest {
         Files.writeString(auditLog, "{\"time\":\"2026-11-24T06:16:00Z\",\"operation\":\"upd", StandardOpenOption.APPEND);
         byte[] crashed = Files.readAllBytes(auditLog);
         edit("pages/Glossary.md", appending("A second edit, no pull in between."));
-        commit("Second edit");
-        Result again = push();
+        git.commitAll(tree, "Second edit");
+        Result again = git.push(tree);
         assertThat(again.exitCode()).as(again.stderr()).isZero();
         byte[] appendedTo = Files.readAllBytes(auditLog);
         assertThat(appendedTo).as("the audit log is only appended to, a crash's partial line kept").startsWith(crashed);
@@ -166,8 +152,8 @@ class PushE2ETest {
         }
         assertThat(operations).containsExactly("update", "push");
 
-        assertThat(page("Glossary").body()).contains("A second edit, no pull in between.");
-        assertThat(page("Glossary").versionNumber()).isEqualTo(version + 2);
+        assertThat(site.page("Glossary").body()).contains("A second edit, no pull in between.");
+        assertThat(site.page("Glossary").versionNumber()).isEqualTo(version + 2);
         assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
         List<String> audit = Files.readAllLines(temporary.resolve("cache/confluence-DEMO.git/audit.jsonl"));
         assertThat(audit).filteredOn(line -> line.contains("\"operation\":\"update\"")).hasSize(2)
@@ -182,21 +168,21 @@ class PushE2ETest {
         Path folder = tree.resolve("pages/Getting Started");
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("First Steps.md"), "# First steps\n\nWritten in git.\n", StandardCharsets.UTF_8);
-        commit("Add first steps");
+        git.commitAll(tree, "Add first steps");
 
-        Result pushed = push();
+        Result pushed = git.push(tree);
 
         assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
         assertThat(pushed.stderr()).contains("created pages/Getting Started/First Steps.md").contains("git pull");
         SeedPage created = currentPage("First Steps").orElseThrow();
-        assertThat(created.parentId()).isEqualTo(page("Getting Started").id());
+        assertThat(created.parentId()).isEqualTo(site.page("Getting Started").id());
         git.gitOk(tree, "pull", "--ff-only", "origin", "main");
         RecordFile pulled = CODEC.parse("First Steps.md", Files.readAllBytes(folder.resolve("First Steps.md")));
         assertThat(pulled.id()).hasValueSatisfying(id -> assertThat(id.value()).isEqualTo(created.id()));
 
         edit("pages/Getting Started/First Steps.md", appending("Edited after the pull."));
-        commit("Edit the new page");
-        assertThat(push().exitCode()).isZero();
+        git.commitAll(tree, "Edit the new page");
+        assertThat(git.push(tree).exitCode()).isZero();
         assertThat(site.simulator().snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("First Steps"))
                 .hasSize(1);
     }
@@ -216,16 +202,16 @@ class PushE2ETest {
         for (String leaf : leaves) {
             git.gitOk(tree, "rm", "-q", leaf);
         }
-        commit("Retire six pages");
+        git.commitAll(tree, "Retire six pages");
 
-        Result refused = push();
+        Result refused = git.push(tree);
 
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.stderr()).contains("! [remote rejected] main -> main (bulk-delete)");
         assertThat(site.simulator().snapshot().spaces().get(0).pages()).allMatch(page -> page.status().equals("current"));
 
         git.gitOk(tree, "commit", "--amend", "-qm", "Retire six pages [allow-bulk-delete]");
-        Result accepted = push();
+        Result accepted = git.push(tree);
 
         assertThat(accepted.exitCode()).as(accepted.stderr()).isZero();
         assertThat(accepted.stderr()).contains("0 page(s) created, 0 updated, 6 deleted");
@@ -238,44 +224,44 @@ class PushE2ETest {
         editInConfluence("Glossary", body -> "Their first line.\n\n" + body);
         editInConfluence("Getting Started", body -> body + "\n\nAn unrelated edit elsewhere.\n");
         edit("pages/Glossary.md", appending("My last line."));
-        commit("My glossary edit");
+        git.commitAll(tree, "My glossary edit");
 
-        Result rejected = push();
+        Result rejected = git.push(tree);
 
         assertThat(rejected.exitCode()).isNotZero();
         assertThat(rejected.stderr()).contains("! [remote rejected] main -> main (fetch first)")
                 .contains("\"Glossary\" (pages/Glossary.md) was changed in Confluence by")
                 .contains("git pull --rebase origin main && git push origin main");
-        assertThat(page("Glossary").body()).doesNotContain("My last line.");
+        assertThat(site.page("Glossary").body()).doesNotContain("My last line.");
 
         git.gitOk(tree, "pull", "--rebase", "origin", "main");
-        Result recovered = push();
+        Result recovered = git.push(tree);
 
         assertThat(recovered.exitCode()).as(recovered.stderr()).isZero();
-        assertThat(page("Glossary").body()).contains("Their first line.").contains("My last line.");
+        assertThat(site.page("Glossary").body()).contains("Their first line.").contains("My last line.");
     }
 
     @Test
     void anEditToAnotherPageByAnotherEditorDoesNotBlockThePush() throws Exception {
         edit("pages/Glossary.md", appending("Mine."));
-        commit("My edit");
+        git.commitAll(tree, "My edit");
         editInConfluence("Getting Started", body -> body + "\n\nTheirs.\n");
         labelInConfluence("FAQ", "their-label");
 
-        Result pushed = push();
+        Result pushed = git.push(tree);
 
         assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
-        assertThat(page("Glossary").body()).contains("Mine.");
-        assertThat(page("Getting Started").body()).contains("Theirs.");
+        assertThat(site.page("Glossary").body()).contains("Mine.");
+        assertThat(site.page("Getting Started").body()).contains("Theirs.");
     }
 
     @Test
     void anUnparseableFileIsRefusedNamingItAndNothingIsWritten() throws Exception {
         Files.writeString(tree.resolve("pages/Glossary.md"), "---\ntitle: [unclosed\n---\nbody\n", StandardCharsets.UTF_8);
-        commit("Break the frontmatter");
+        git.commitAll(tree, "Break the frontmatter");
         site.simulator().counters().reset();
 
-        Result refused = push();
+        Result refused = git.push(tree);
 
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.stderr()).contains("(invalid file)").contains("pages/Glossary.md:");
@@ -322,7 +308,7 @@ class PushE2ETest {
             git.gitOk(tree, "commit", "-qm", "Try " + refusal.getKey());
             site.simulator().counters().reset();
 
-            Result refused = push();
+            Result refused = git.push(tree);
 
             assertThat(refused.exitCode()).as(refusal.getKey()).isNotZero();
             assertThat(refused.stderr()).as(refusal.getKey()).contains("! [remote rejected] main -> main " + refusal.getValue());
@@ -337,7 +323,7 @@ class PushE2ETest {
         List<String> titles = List.of("Glossary", "FAQ", "Release 0.2", "Use Panels");
         Map<String, Integer> versions = new HashMap<>();
         for (String title : titles) {
-            versions.put(title, page(title).versionNumber());
+            versions.put(title, site.page(title).versionNumber());
         }
         try (var files = Files.walk(tree.resolve("pages"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".md")).toList()) {
@@ -347,41 +333,41 @@ class PushE2ETest {
                 }
             }
         }
-        commit("Four edits");
+        git.commitAll(tree, "Four edits");
         site.simulator().faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.status(400)).afterSkipping(2)
                 .times(1));
 
-        Result interrupted = push();
+        Result interrupted = git.push(tree);
 
         assertThat(interrupted.exitCode()).isNotZero();
         assertThat(interrupted.stderr()).contains("(interrupted)").contains("Already written before it stopped");
-        assertThat(titles.stream().filter(title -> page(title).versionNumber() == versions.get(title) + 1)).hasSize(2);
+        assertThat(titles.stream().filter(title -> site.page(title).versionNumber() == versions.get(title) + 1)).hasSize(2);
 
-        Result completed = push();
+        Result completed = git.push(tree);
 
         assertThat(completed.exitCode()).as(completed.stderr()).isZero();
         assertThat(completed.stderr()).contains("2 updated").contains("2 already up to date");
         for (String title : titles) {
-            assertThat(page(title).versionNumber()).as(title).isEqualTo(versions.get(title) + 1);
-            assertThat(page(title).body()).as(title).containsOnlyOnce("Edited in a push that is cut short.");
+            assertThat(site.page(title).versionNumber()).as(title).isEqualTo(versions.get(title) + 1);
+            assertThat(site.page(title).body()).as(title).containsOnlyOnce("Edited in a push that is cut short.");
         }
     }
 
     @Test
     void lostAnswersToAnUpdateAndACreateNeitherDuplicateNorLookLikeConflicts() throws Exception {
-        int version = page("Glossary").versionNumber();
+        int version = site.page("Glossary").versionNumber();
         edit("pages/Glossary.md", appending("Written, answer lost."));
         Files.writeString(tree.resolve("pages/Lost Answer.md"), "# Lost answer\n\nCreated, answer lost.\n");
-        commit("Edits whose answers get lost");
+        git.commitAll(tree, "Edits whose answers get lost");
         site.simulator().faults().add(FaultRule.on("PUT", "/wiki/api/v2/pages/{id}", Fault.dropResponseAfterWrite()).times(1));
         site.simulator().faults().add(FaultRule.on("POST", "/wiki/api/v2/pages", Fault.dropResponseAfterWrite()).times(1));
 
-        Result pushed = push();
+        Result pushed = git.push(tree);
 
         assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
         assertThat(pushed.stderr()).doesNotContain("fetch first");
-        assertThat(page("Glossary").versionNumber()).isEqualTo(version + 1);
-        assertThat(page("Glossary").body()).containsOnlyOnce("Written, answer lost.");
+        assertThat(site.page("Glossary").versionNumber()).isEqualTo(version + 1);
+        assertThat(site.page("Glossary").body()).containsOnlyOnce("Written, answer lost.");
         assertThat(site.simulator().snapshot().spaces().get(0).pages()).filteredOn(page -> page.title().equals("Lost Answer"))
                 .hasSize(1);
     }
@@ -390,30 +376,30 @@ class PushE2ETest {
     void aStatusEditSetsThePageToDraftAndItsFileLeavesTheTreeWithTheNextPull() throws Exception {
         edit("pages/FAQ.md", file -> new RecordFile(file.id(), file.title(), RecordStatus.DRAFT,
                 file.labels(), file.parent(), file.body()));
-        commit("FAQ back to draft");
+        git.commitAll(tree, "FAQ back to draft");
 
-        Result pushed = push();
+        Result pushed = git.push(tree);
 
         assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
-        assertThat(page("FAQ").status()).isEqualTo("draft");
+        assertThat(site.page("FAQ").status()).isEqualTo("draft");
         git.gitOk(tree, "pull", "--ff-only", "origin", "main");
         assertThat(tree.resolve("pages/FAQ.md")).doesNotExist();
     }
 
     @Test
     void aPageLargerThanConfluenceAcceptsIsRefusedNamingItAndNothingChanges() throws Exception {
-        int version = page("Glossary").versionNumber();
+        int version = site.page("Glossary").versionNumber();
         String paragraph = "A line of a page far too large for Confluence. ".repeat(20) + "\n\n";
         edit("pages/Glossary.md", appending(paragraph.repeat(6 * 1024 * 1024 / paragraph.length())));
-        commit("A 6 MB glossary");
+        git.commitAll(tree, "A 6 MB glossary");
         String cacheMain = git.gitOk(temporary.resolve("cache/confluence-DEMO.git"), "rev-parse", "main");
 
-        Result refused = push();
+        Result refused = git.push(tree);
 
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.stderr()).contains("! [remote rejected] main -> main").contains("RPX-2004")
                 .contains("too large for Confluence").contains("Glossary");
-        assertThat(page("Glossary").versionNumber()).isEqualTo(version);
+        assertThat(site.page("Glossary").versionNumber()).isEqualTo(version);
         assertThat(git.gitOk(temporary.resolve("cache/confluence-DEMO.git"), "rev-parse", "main")).isEqualTo(cacheMain);
     }
 }

@@ -6,7 +6,6 @@ import dev.reposix.cli.GitProcesses.Result;
 import dev.reposix.simulator.Fault;
 import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestLatch;
-import dev.reposix.simulator.seed.SeedPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,11 +49,6 @@ class PushFaultsE2ETest {
         site.close();
     }
 
-    private SeedPage page(String title) {
-        return site.simulator().snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
-                .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
-    }
-
     private void commitAppending(String path, String line) throws Exception {
         Files.writeString(tree.resolve(path), Files.readString(tree.resolve(path)) + "\n" + line + "\n");
         git.gitOk(tree, "commit", "-qam", "Append to " + path);
@@ -85,7 +79,7 @@ class PushFaultsE2ETest {
     @Test
     void anEditLandingBetweenTheConflictCheckAndTheWriteRejectsThePushWithFetchFirstAndTheRecoveryKeepsBoth()
             throws Exception {
-        int version = page("Glossary").versionNumber();
+        int version = site.page("Glossary").versionNumber();
         commitAppending("pages/Glossary.md", "My line, pushed in a race.");
         String refs = cacheRefs();
         String tracking = git.gitOk(tree, "rev-parse", "origin/main");
@@ -100,8 +94,8 @@ class PushFaultsE2ETest {
         assertThat(rejected.stderr()).contains("! [remote rejected] main -> main (fetch first)")
                 .contains("\"Glossary\" (pages/Glossary.md) was changed in Confluence while this push was being applied")
                 .doesNotContain("Already written before it stopped");
-        assertThat(page("Glossary").versionNumber()).as("only their edit landed").isEqualTo(version + 1);
-        assertThat(page("Glossary").body()).contains("Their edit, saved first.").doesNotContain("My line");
+        assertThat(site.page("Glossary").versionNumber()).as("only their edit landed").isEqualTo(version + 1);
+        assertThat(site.page("Glossary").body()).contains("Their edit, saved first.").doesNotContain("My line");
         assertThat(cacheRefs()).as("the cache's refs are untouched").isEqualTo(refs);
         assertThat(git.gitOk(tree, "rev-parse", "origin/main")).isEqualTo(tracking);
         assertCacheValid();
@@ -112,8 +106,8 @@ class PushFaultsE2ETest {
         assertThat(recovered.exitCode()).as(recovered.stderr()).isZero();
         assertThat(recovered.stderr()).as("a rejected push is no half-way push")
                 .doesNotContain("an earlier push stopped half-way");
-        assertThat(page("Glossary").body()).contains("Their edit, saved first.").contains("My line, pushed in a race.");
-        assertThat(page("Glossary").versionNumber()).isEqualTo(version + 2);
+        assertThat(site.page("Glossary").body()).contains("Their edit, saved first.").contains("My line, pushed in a race.");
+        assertThat(site.page("Glossary").versionNumber()).isEqualTo(version + 2);
         assertCacheValid();
     }
 
@@ -155,8 +149,8 @@ class PushFaultsE2ETest {
         Result pushed = push.get(120, TimeUnit.SECONDS);
 
         assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
-        assertThat(page("FAQ").status()).isEqualTo("current");
-        assertThat(page("FAQ").body()).containsOnlyOnce("deleted meanwhile");
+        assertThat(site.page("FAQ").status()).isEqualTo("current");
+        assertThat(site.page("FAQ").body()).containsOnlyOnce("deleted meanwhile");
         assertCacheValid();
         git.gitOk(tree, "pull", "--ff-only", "origin", "main");
         assertThat(Files.readString(tree.resolve("pages/FAQ.md"))).contains("deleted meanwhile");

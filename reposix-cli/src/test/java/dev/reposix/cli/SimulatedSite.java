@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.simulator.ConfluenceSimulator;
 import dev.reposix.simulator.seed.Seed;
+import dev.reposix.simulator.seed.SeedAttachment;
+import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.Seeds;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A Confluence site for end-to-end tests: the simulator on loopback with one bot account and a seed,
@@ -45,6 +51,27 @@ final class SimulatedSite implements AutoCloseable {
 
     String baseUrl() {
         return simulator.baseUrl();
+    }
+
+    /** The page titled {@code title} as the simulator holds it now. */
+    SeedPage page(String title) {
+        return simulator.snapshot().spaces().get(0).pages().stream().filter(page -> page.title().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError("no page titled " + title));
+    }
+
+    /** The files attached to the page titled {@code title}, as the simulator holds them now. */
+    List<SeedAttachment> attachmentsOf(String title) {
+        String pageId = page(title).id();
+        return simulator.snapshot().spaces().get(0).attachments().stream()
+                .filter(attachment -> attachment.pageId().equals(pageId)).toList();
+    }
+
+    /** The file of the page titled {@code title} in a working tree of the demo space. */
+    static Path pageFile(Path tree, String title) throws IOException {
+        try (Stream<Path> files = Files.walk(tree.resolve("pages"))) {
+            return files.filter(file -> file.getFileName().toString().equals(title + ".md")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no file for " + title));
+        }
     }
 
     /** The folder {@code REPOSIX_CACHE_DIR} names. */
