@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
             "",
             "Read a project (e.g. a Confluence space) into the local cache and create DIR as a git working tree",
             "of Markdown files with main checked out. The cache lives under REPOSIX_CACHE_DIR",
-            "(default ~/.cache/reposix); running init again for the same project reuses it.",
+            "(default ~/.cache/reposix); running init again for the same project reuses it. A page's images",
+            "and files go into the folder beside it (Runbook.md -> Runbook.assets/); files larger than",
+            "REPOSIX_ATTACHMENT_MAX_BYTES (default 20M) stay in Confluence and the page links there.",
             "",
             "Example: reposix init confluence::ENG ./eng"
         })
@@ -46,7 +48,9 @@ final class InitCommand extends SessionCommand implements Callable<Integer> {
 
     /** The line that says what init made; {@code reposix demo} prints it too. */
     static String summary(Path directory, RemoteSpec spec, SyncReport report) {
+        int files = report.attachments().downloaded();
         return "Initialised " + directory + " from " + spec + ": " + (report.created() + report.updated())
-                + " pages written, main at " + report.head().map(id -> id.substring(0, 12)).orElse("(empty)");
+                + " pages" + (files == 0 ? "" : " and " + files + " attachment file" + (files == 1 ? "" : "s"))
+                + " written, main at " + report.head().map(id -> id.substring(0, 12)).orElse("(empty)");
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
             "Bring a working tree up to date with its source of truth.",
             "",
             "Sync the cache of a working tree from its source of truth (only new and changed pages are",
-            "fetched) and fast-forward the tree when it has no uncommitted changes."
+            "fetched, only new and changed attachments downloaded) and fast-forward the tree when it has no",
+            "uncommitted changes."
         })
 final class SyncCommand extends SessionCommand implements Callable<Integer> {
 

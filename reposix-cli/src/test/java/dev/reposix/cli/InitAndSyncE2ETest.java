@@ -106,7 +106,7 @@ class InitAndSyncE2ETest {
         assertThat(git(cache, "cat-file", "-p", "refs/mirrors/confluence-synced-at"))
                 .containsPattern("\nmirror synced at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n");
         git(cache, "fsck", "--strict");
-        assertThat(cli.stdout()).contains("Initialised").contains("31 pages written");
+        assertThat(cli.stdout()).contains("Initialised").contains("31 pages and 4 attachment files written");
     }
 
     @Test

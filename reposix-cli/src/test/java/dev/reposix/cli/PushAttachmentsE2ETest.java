@@ -37,8 +37,7 @@ class PushAttachmentsE2ETest {
     @BeforeEach
     void start() {
         site = SimulatedSite.start(temporary);
-        environment = site.gitEnvironment();
-        environment.remove("REPOSIX_CONFLUENCE_BASE_URL");
+        environment = site.writerEnvironment();
         git = new GitProcesses(environment);
         tree = temporary.resolve("tree");
         site.init(site.gitEnvironment(), "DEMO", tree);

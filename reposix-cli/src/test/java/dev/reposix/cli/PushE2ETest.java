@@ -55,9 +55,7 @@ class PushE2ETest {
     void start() {
         site = SimulatedSite.start(temporary);
         site.simulator().normalizeStorage(true);
-        environment = site.gitEnvironment();
-        // git reaches the helper with no site configured: the helper takes the site from the remote URL
-        environment.remove("REPOSIX_CONFLUENCE_BASE_URL");
+        environment = site.writerEnvironment();
         git = new GitProcesses(environment);
         tree = temporary.resolve("tree");
         site.init(withSite(), "DEMO", tree);

@@ -105,6 +105,16 @@ final class SimulatedSite implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * {@link #gitEnvironment()} as a writer's git has it: no site configured, since the helper
+     * takes the site from the remote URL.
+     */
+    Map<String, String> writerEnvironment() {
+        Map<String, String> environment = gitEnvironment();
+        environment.remove("REPOSIX_CONFLUENCE_BASE_URL");
+        return environment;
+    }
+
     /** Runs {@code reposix init confluence::DEMO tree} with {@link #environment()}; fails the test unless it succeeds. */
     void init(Path tree) {
         init(environment(), "DEMO", tree);
