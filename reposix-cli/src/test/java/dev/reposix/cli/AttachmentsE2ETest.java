@@ -128,7 +128,7 @@ class AttachmentsE2ETest {
     }
 
     @Test
-    void anAttachmentAboveTheLimitIsLinkedInConfluenceAndReportedNotDownloaded() throws Exception {
+    void anAttachmentAboveTheLimitIsLinkedInConfluenceReportedAndDownloadedOnceTheLimitIsRaised() throws Exception {
         byte[] image = inConfluence("Architecture", "architecture-overview.png");
         environment.put(AttachmentLimit.VARIABLE, Integer.toString(image.length - 1));
 
@@ -145,6 +145,32 @@ class AttachmentsE2ETest {
         assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
         assertThat(site.simulator().counters().count(DOWNLOAD)).isZero();
         assertThat(cli.stderr()).as("reported once, when it appears").doesNotContain("architecture-overview.png");
+
+        environment.remove(AttachmentLimit.VARIABLE);
+        assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
+        assertThat(tree.resolve("pages/Architecture.assets/architecture-overview.png")).hasBinaryContent(image);
+        assertThat(Files.readString(page)).as("the link points into the tree again")
+                .contains("](Architecture.assets/architecture-overview.png").doesNotContain(link);
+        assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void aPushedEditKeepsTheAttachmentThatStayedInConfluence() throws Exception {
+        byte[] image = inConfluence("Architecture", "architecture-overview.png");
+        environment.put(AttachmentLimit.VARIABLE, Integer.toString(image.length - 1));
+        assertThat(reposix("init", "confluence::DEMO", tree.toString())).as(cli.stderr()).isZero();
+        Path page = tree.resolve("pages/Architecture.md");
+        Files.writeString(page, Files.readString(page) + "\nA line written in git.\n");
+        git.commitAll(tree, "Architecture: one more line");
+
+        GitProcesses.Result pushed = new GitProcesses(site.writerEnvironment()).push(tree);
+
+        assertThat(pushed.exitCode()).as(pushed.stderr()).isZero();
+        assertThat(site.page("Architecture").body()).contains("A line written in git.")
+                .contains("<ri:attachment ri:filename=\"architecture-overview.png\"")
+                .doesNotContain("/wiki/download/attachments/");
+        assertThat(site.attachmentsOf("Architecture")).singleElement()
+                .satisfies(file -> assertThat(file.versionNumber()).isEqualTo(1));
     }
 
     @Test
