@@ -64,7 +64,8 @@ class MirrorWorkflowE2ETest {
                 .override("REPOSIX_CONFLUENCE_TENANT", tenant -> "")
                 .override("REPOSIX_CONFLUENCE_BASE_URL", none -> simulator.baseUrl())
                 .override("REPOSIX_ALLOWED_ORIGINS", origins -> {
-                    assertThat(origins).isEqualTo("https://acme.atlassian.net," + github.url());
+                    assertThat(origins).isEqualTo("https://acme.atlassian.net,https://api.media.atlassian.com,"
+                            + github.url());
                     return origins.replace("https://acme.atlassian.net", simulator.baseUrl());
                 });
     }

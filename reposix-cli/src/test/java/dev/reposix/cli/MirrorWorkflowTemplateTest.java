@@ -68,12 +68,14 @@ class MirrorWorkflowTemplateTest {
     }
 
     @Test
-    void theTenantIsAVariableAndTheAllowListHasTheTenantAndTheMirrorServer() {
+    void theTenantIsAVariableAndTheAllowListHasTheTenantTheMediaServiceAndTheMirrorServer() {
         JsonNode env = template.stepRunning("reposix mirror sync").path("env");
         assertThat(env.path("REPOSIX_CONFLUENCE_TENANT").asText()).isEqualTo("${{ vars.REPOSIX_CONFLUENCE_TENANT }}");
         assertThat(env.path("CONFLUENCE_SPACE").asText()).isEqualTo("${{ vars.CONFLUENCE_SPACE }}");
         assertThat(env.path("REPOSIX_ALLOWED_ORIGINS").asText())
                 .contains("https://${{ vars.REPOSIX_CONFLUENCE_TENANT }}.atlassian.net")
+                .as("Cloud redirects attachment downloads to its media service")
+                .contains("https://api.media.atlassian.com")
                 .contains("${{ github.server_url }}");
     }
 
