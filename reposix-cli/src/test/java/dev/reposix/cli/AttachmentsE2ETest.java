@@ -3,6 +3,8 @@ package dev.reposix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reposix.core.AttachmentLimit;
+import dev.reposix.simulator.Fault;
+import dev.reposix.simulator.FaultRule;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,6 +173,27 @@ class AttachmentsE2ETest {
                 .doesNotContain("/wiki/download/attachments/");
         assertThat(site.attachmentsOf("Architecture")).singleElement()
                 .satisfies(file -> assertThat(file.versionNumber()).isEqualTo(1));
+    }
+
+    @Test
+    void aFileDeletedBetweenTheListingAndItsDownloadIsLeftOutAndArrivesWithTheNextSync() throws Exception {
+        site.simulator().faults().add(FaultRule.on("GET", "/wiki/download/attachments/{pageId}/{fileName}",
+                Fault.status(404)).times(1));
+
+        assertThat(reposix("init", "confluence::DEMO", tree.toString())).as(cli.stderr()).isZero();
+
+        long inTree;
+        try (Stream<Path> files = Files.walk(tree.resolve("pages"))) {
+            inTree = files.filter(file -> file.getParent().getFileName().toString().endsWith(".assets")).count();
+        }
+        assertThat(inTree).as("one of the four files was gone when its turn came").isEqualTo(3);
+        assertThat(git.gitOk(tree, "status", "--porcelain")).isEmpty();
+
+        assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
+        try (Stream<Path> files = Files.walk(tree.resolve("pages"))) {
+            assertThat(files.filter(file -> file.getParent().getFileName().toString().endsWith(".assets")))
+                    .as("it is still listed, so the next sync downloads it").hasSize(4);
+        }
     }
 
     @Test
