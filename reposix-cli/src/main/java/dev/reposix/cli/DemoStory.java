@@ -8,6 +8,7 @@ import dev.reposix.api.UpdateOutcome;
 import dev.reposix.backend.confluence.ConfluenceProvider;
 import dev.reposix.core.RemoteSpec;
 import dev.reposix.core.Reposix;
+import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.sync.AttachOptions;
 import dev.reposix.core.sync.AttachReport;
 import dev.reposix.core.sync.MirrorReport;
@@ -119,8 +120,9 @@ final class DemoStory {
 
     private String cloneMirror() throws IOException, InterruptedException {
         git.shown("clone", "mirror.git", "clone");
+        long attachments = git.shown("-C", "clone", "ls-files", "--", "*.assets/*").lines().count();
         return "clone/ is a vanilla git clone of the mirror: " + markdownFiles("clone", "HEAD")
-                + " Markdown files, no reposix involved";
+                + " Markdown files and " + attachments + " attachment files beside their pages, no reposix involved";
     }
 
     private String editInConfluence() {
@@ -211,7 +213,7 @@ final class DemoStory {
     /** How many Markdown files a revision of one of the demo's repositories holds. */
     private long markdownFiles(String repository, String revision) throws IOException, InterruptedException {
         return git.quiet("-C", repository, "ls-tree", "-r", "--name-only", revision).lines()
-                .filter(path -> path.endsWith(".md")).count();
+                .filter(path -> path.endsWith(".md") && !LinkRewriter.isInAssetsFolder(path)).count();
     }
 
     private static ManifestEntry entryOf(SourceOfTruth space, String title) {
