@@ -140,6 +140,8 @@ public final class StorageParser {
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            // the codec walks and rewrites every node, so building nodes lazily only adds bookkeeping
+            factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
         } catch (ParserConfigurationException unsupported) {
             throw new IllegalStateException("the JDK XML parser lacks a required security feature", unsupported);
         }
