@@ -160,7 +160,7 @@ public final class StorageNormalizer {
             }
         }
         String name = element.getTagName();
-        if (PLAIN_ID_HOLDERS.contains(name)) {
+        if (element.hasAttributes() && PLAIN_ID_HOLDERS.contains(name)) {
             ID_ATTRIBUTES.forEach(element::removeAttribute);
         }
         switch (name) {
