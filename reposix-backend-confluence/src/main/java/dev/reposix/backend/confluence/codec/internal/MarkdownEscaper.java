@@ -13,6 +13,8 @@ public final class MarkdownEscaper {
 
     private static final Pattern ENTITY_LIKE = Pattern.compile("&(#?[A-Za-z0-9]+);");
     private static final Pattern ORDERED_MARKER = Pattern.compile("^(\\d{1,9})([.)])");
+    /** The ASCII characters {@link #escapeFrom} may change; beyond ASCII only the no-break space. */
+    private static final boolean[] SPECIAL = special("\\`*[]<~_&|!");
 
     private MarkdownEscaper() {
     }
@@ -26,8 +28,27 @@ public final class MarkdownEscaper {
      * @return Markdown that reads back as {@code text}
      */
     public static String escape(String text, boolean lineStart, boolean inTable) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int index = 0; index < text.length(); index++) {
+        int first = firstSpecial(text);
+        // most text runs are plain prose: no character to look at, so no copy character by character
+        String escaped = first == text.length() ? text : escapeFrom(text, first, inTable);
+        return lineStart ? escapeLineStart(escaped) : escaped;
+    }
+
+    /** The index of the first character {@link #escapeFrom} treats specially, or the text's length. */
+    private static int firstSpecial(String text) {
+        char[] characters = text.toCharArray();
+        for (int index = 0; index < characters.length; index++) {
+            char character = characters[index];
+            if (character < SPECIAL.length ? SPECIAL[character] : character == '\u00a0') {
+                return index;
+            }
+        }
+        return characters.length;
+    }
+
+    private static String escapeFrom(String text, int first, boolean inTable) {
+        StringBuilder out = new StringBuilder(text.length() + 8).append(text, 0, first);
+        for (int index = first; index < text.length(); index++) {
             char character = text.charAt(index);
             switch (character) {
                 case '\\', '`', '*', '[', ']', '<' -> out.append('\\').append(character);
@@ -50,10 +71,15 @@ public final class MarkdownEscaper {
                 default -> out.append(character);
             }
         }
-        if (lineStart) {
-            return escapeLineStart(out.toString());
-        }
         return out.toString();
+    }
+
+    private static boolean[] special(String characters) {
+        boolean[] special = new boolean[128];
+        for (char character : characters.toCharArray()) {
+            special[character] = true;
+        }
+        return special;
     }
 
     private static String escapeLineStart(String escaped) {

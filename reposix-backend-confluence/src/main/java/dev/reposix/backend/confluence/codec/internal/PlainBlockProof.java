@@ -30,6 +30,7 @@ import org.w3c.dom.Node;
 final class PlainBlockProof {
 
     private static final String INERT_PUNCTUATION = " .,;:?'\"()/%+=-";
+    private static final boolean[] INERT_ASCII = inertAscii();
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9_+#.-]+");
     private static final Pattern BARE_VALUE = Pattern.compile("[A-Za-z0-9_.:/#+-]+");
 
@@ -148,15 +149,24 @@ final class PlainBlockProof {
             return false;
         }
         char previous = 0;
-        for (int index = 0; index < text.length(); index++) {
-            char character = text.charAt(index);
-            if (!Character.isLetterOrDigit(character) && INERT_PUNCTUATION.indexOf(character) < 0
-                    || character == ' ' && previous == ' ') {
+        for (char character : text.toCharArray()) {
+            boolean inertCharacter = character < INERT_ASCII.length ? INERT_ASCII[character]
+                    : Character.isLetterOrDigit(character);
+            if (!inertCharacter || character == ' ' && previous == ' ') {
                 return false;
             }
             previous = character;
         }
         return true;
+    }
+
+    /** For each ASCII character, whether it is a letter, a digit or inert punctuation (a lookup, not two calls). */
+    private static boolean[] inertAscii() {
+        boolean[] inert = new boolean[128];
+        for (char character = 0; character < inert.length; character++) {
+            inert[character] = Character.isLetterOrDigit(character) || INERT_PUNCTUATION.indexOf(character) >= 0;
+        }
+        return inert;
     }
 
     /**

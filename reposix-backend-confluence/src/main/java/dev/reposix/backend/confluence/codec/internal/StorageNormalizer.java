@@ -46,7 +46,10 @@ public final class StorageNormalizer {
         if (node instanceof Element && Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
             return;
         }
-        for (Node child : Dom.children(node)) {
+        Node following;
+        for (Node child = node.getFirstChild(); child != null; child = following) {
+            // read before the child may be removed; the passes below never touch later siblings
+            following = child.getNextSibling();
             if (Dom.isText(child)) {
                 String text = child.getNodeValue();
                 String collapsed = collapseWhitespace(text);
@@ -64,28 +67,34 @@ public final class StorageNormalizer {
 
     /**
      * Replaces each run of spaces, tabs and line breaks by one space; returns the same instance when
-     * there is nothing to collapse, which is the common case and spares a regex pass per text node.
+     * there is nothing to collapse, which is the common case. Text only changes if it holds a tab, a
+     * line break or two spaces in a row; {@code indexOf} finds those without a call per character,
+     * which matters with the launcher's C1-only JIT.
      */
     private static String collapseWhitespace(String text) {
-        StringBuilder out = null;
+        if (text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf('\r') < 0 && !text.contains("  ")) {
+            return text;
+        }
+        char[] characters = text.toCharArray();
+        int length = 0;
         boolean inRun = false;
-        for (int index = 0; index < text.length(); index++) {
-            char character = text.charAt(index);
+        for (char character : characters) {
             boolean space = character == ' ' || character == '\t' || character == '\r' || character == '\n';
-            boolean changes = space && (inRun || character != ' ');
-            if (changes && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, index);
-            }
-            if (out != null && !(space && inRun)) {
-                out.append(space ? ' ' : character);
+            if (!space) {
+                characters[length++] = character;
+            } else if (!inRun) {
+                characters[length++] = ' ';
             }
             inRun = space;
         }
-        return out == null ? text : out.toString();
+        return new String(characters, 0, length);
     }
 
     private static void moveEdgeSpaces(Node node) {
-        for (Node child : Dom.children(node)) {
+        Node following;
+        for (Node child = node.getFirstChild(); child != null; child = following) {
+            // read first, so that a space moved out after the child is not visited
+            following = child.getNextSibling();
             if (child instanceof Element element) {
                 moveEdgeSpaces(element);
                 if (Dom.FORMATTING.contains(element.getTagName())) {
@@ -110,7 +119,9 @@ public final class StorageNormalizer {
         if (Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
             return;
         }
-        for (Node child : Dom.children(node)) {
+        Node following;
+        for (Node child = node.getFirstChild(); child != null; child = following) {
+            following = child.getNextSibling();
             if (child instanceof Element) {
                 dropInsignificantSpace(child);
                 continue;
@@ -140,11 +151,16 @@ public final class StorageNormalizer {
     }
 
     private static void restructure(Element element) {
-        for (Element child : Dom.elements(element)) {
-            restructure(child);
+        Node following;
+        for (Node child = element.getFirstChild(); child != null; child = following) {
+            // restructuring a child may move its nodes, never the child's siblings
+            following = child.getNextSibling();
+            if (child instanceof Element childElement) {
+                restructure(childElement);
+            }
         }
         String name = element.getTagName();
-        if (PLAIN_ID_HOLDERS.contains(name)) {
+        if (element.hasAttributes() && PLAIN_ID_HOLDERS.contains(name)) {
             ID_ATTRIBUTES.forEach(element::removeAttribute);
         }
         switch (name) {

@@ -29,9 +29,10 @@ import org.xml.sax.SAXParseException;
  * body would later be written back as if the user had changed it. Storage in the wild is not a
  * document, though: it has several top-level elements, undeclared {@code ac:}/{@code ri:}/{@code at:}
  * prefixes and HTML entities. So the body is wrapped in a root element that declares the prefixes,
- * preceded by an internal DTD subset declaring exactly the HTML named entities the body uses (their
- * code points come from jsoup's entity table). There is no external DTD; external entities,
- * external DTDs and XInclude are switched off and secure processing bounds entity expansion (XXE);
+ * preceded, if the body uses HTML named entities, by an internal DTD subset declaring exactly those
+ * (their code points come from jsoup's entity table; most bodies use none, and a document without a
+ * DTD parses faster). There is no external DTD; external entities, external DTDs and XInclude are
+ * switched off and secure processing bounds entity expansion (XXE);
  * a DOCTYPE or entity declaration inside a body is a well-formedness error because it cannot follow
  * the root's start tag. CDATA sections are merged into text: their content is what matters.
  *
@@ -89,13 +90,19 @@ public final class StorageParser {
                 names.add(name);
             }
         }
-        StringBuilder prolog = new StringBuilder("<!DOCTYPE ").append(ROOT).append(" [");
+        StringBuilder prolog = new StringBuilder();
+        if (!names.isEmpty()) {
+            prolog.append("<!DOCTYPE ").append(ROOT).append(" [");
+        }
         for (String name : names) {
             prolog.append("<!ENTITY ").append(name).append(" \"");
             Entities.getByName(name).codePoints().forEach(codePoint -> prolog.append("&#").append(codePoint).append(';'));
             prolog.append("\">");
         }
-        return prolog.append("]><").append(ROOT)
+        if (!names.isEmpty()) {
+            prolog.append("]>");
+        }
+        return prolog.append('<').append(ROOT)
                 .append(" xmlns:ac=\"http://atlassian.com/content\"")
                 .append(" xmlns:ri=\"http://atlassian.com/resource/identifier\"")
                 .append(" xmlns:at=\"http://atlassian.com/template\">")
@@ -140,6 +147,8 @@ public final class StorageParser {
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            // the codec walks and rewrites every node, so building nodes lazily only adds bookkeeping
+            factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
         } catch (ParserConfigurationException unsupported) {
             throw new IllegalStateException("the JDK XML parser lacks a required security feature", unsupported);
         }
