@@ -2,7 +2,10 @@ package dev.reposix.git;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What the sync layer remembers about one file attached to a record as of one sync commit: its file
@@ -54,5 +57,18 @@ public record AttachmentState(String fileName, long version, long size, String p
      */
     public boolean inTree() {
         return remoteLink.isEmpty();
+    }
+
+    /**
+     * The links by file name of the files among {@code attachments} that are not in the tree, which
+     * a record's Markdown links to instead.
+     *
+     * @param attachments a record's attachments
+     * @return the links by file name, sorted
+     */
+    public static SortedMap<String, String> remoteLinks(Collection<AttachmentState> attachments) {
+        SortedMap<String, String> links = new TreeMap<>();
+        attachments.forEach(file -> file.remoteLink().ifPresent(link -> links.put(file.fileName(), link)));
+        return links;
     }
 }

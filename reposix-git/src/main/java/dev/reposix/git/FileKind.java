@@ -36,7 +36,7 @@ public enum FileKind {
      * @param rawMode the mode bits as stored in a tree
      * @return the kind; anything that is not a link, submodule or executable counts as regular
      */
-    static FileKind of(int rawMode) {
+    public static FileKind of(int rawMode) {
         for (FileKind kind : List.of(SYMLINK, SUBMODULE, EXECUTABLE)) {
             if (kind.mode.equals(rawMode)) {
                 return kind;

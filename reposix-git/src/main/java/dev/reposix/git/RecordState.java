@@ -82,6 +82,16 @@ public record RecordState(long version, String contentHash, String title, Option
     }
 
     /**
+     * The links by file name of this record's attachments kept only in the source of truth (too
+     * large to download), which its Markdown links to there.
+     *
+     * @return the links by file name, sorted
+     */
+    public SortedMap<String, String> remoteAttachmentLinks() {
+        return AttachmentState.remoteLinks(attachments.values());
+    }
+
+    /**
      * A copy with other attachments.
      *
      * @param replacement the attachments by id

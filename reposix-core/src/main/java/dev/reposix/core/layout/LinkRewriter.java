@@ -58,21 +58,46 @@ public final class LinkRewriter {
     }
 
     /**
-     * Whether a path lies inside some page's attachments folder (a folder whose name ends in
-     * {@code .assets}; page titles never produce one), so that it is an attachment and never a
-     * record file, even when it ends in {@code .md}.
+     * The attachments folder a path lies in, if any: its first folder whose name ends in
+     * {@code .assets} (page titles never produce one; their names escape that ending).
+     *
+     * @param path a path relative to the tree root
+     * @return the folder, e.g. {@code pages/Ops/Runbook.assets}
+     */
+    public static Optional<String> assetsFolderContaining(String path) {
+        int start = 0;
+        int slash;
+        while ((slash = path.indexOf('/', start)) >= 0) {
+            if (slash - start > ASSETS_SUFFIX.length() && path.substring(start, slash).endsWith(ASSETS_SUFFIX)) {
+                return Optional.of(path.substring(0, slash));
+            }
+            start = slash + 1;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a path lies inside some page's attachments folder, so that it is an attachment and
+     * never a record file, even when it ends in {@code .md}.
      *
      * @param path a path relative to the tree root
      * @return true for an attachment file
      */
     public static boolean isInAssetsFolder(String path) {
-        int slash = path.lastIndexOf('/');
-        for (String folder : (slash < 0 ? "" : path.substring(0, slash)).split("/")) {
-            if (folder.endsWith(ASSETS_SUFFIX)) {
-                return true;
-            }
+        return assetsFolderContaining(path).isPresent();
+    }
+
+    /**
+     * The page file an attachments folder belongs to, the inverse of {@link #assetsFolderOf}.
+     *
+     * @param assetsFolder a folder ending in {@code .assets}
+     * @return the page's file, e.g. {@code pages/Ops/Runbook.md}
+     */
+    public static String pageFileOf(String assetsFolder) {
+        if (!assetsFolder.endsWith(ASSETS_SUFFIX)) {
+            throw new IllegalArgumentException("not an attachments folder: " + assetsFolder);
         }
-        return false;
+        return assetsFolder.substring(0, assetsFolder.length() - ASSETS_SUFFIX.length()) + ".md";
     }
 
     /**

@@ -25,7 +25,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -44,9 +43,6 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  */
 final class AttachmentPlanner {
 
-    /** The suffix of a page's attachments folder. */
-    static final String ASSETS_SUFFIX = ".assets";
-
     private final Repository repository;
     private final TreeReader trees;
     private final SyncState state;
@@ -63,25 +59,6 @@ final class AttachmentPlanner {
         this.stateCommit = stateCommit;
         this.pushed = pushed;
         this.maxBytes = maxBytes;
-    }
-
-    /**
-     * The {@code .assets} folder a path lies in, if any: the first directory of the path whose name
-     * ends in {@code .assets} (page folders never do; their names escape that ending).
-     *
-     * @param path a path in the tree
-     * @return the folder, e.g. {@code pages/Ops/Runbook.assets}
-     */
-    static Optional<String> assetsFolderOf(String path) {
-        int start = 0;
-        int slash;
-        while ((slash = path.indexOf('/', start)) >= 0) {
-            if (path.substring(start, slash).endsWith(ASSETS_SUFFIX) && slash - start > ASSETS_SUFFIX.length()) {
-                return Optional.of(path.substring(0, slash));
-            }
-            start = slash + 1;
-        }
-        return Optional.empty();
     }
 
     /**
@@ -115,25 +92,6 @@ final class AttachmentPlanner {
     }
 
     /**
-     * The links by file name of a record's attachments kept only in the source of truth (too large
-     * to download), which its Markdown links to there.
-     *
-     * @param record the record's state
-     * @return the links by file name
-     */
-    static Map<String, String> remoteFiles(RecordState record) {
-        Map<String, String> links = new HashMap<>();
-        record.attachments().values().forEach(file -> file.remoteLink().ifPresent(link -> links.put(file.fileName(),
-                link)));
-        return links;
-    }
-
-    /** The page file an {@code .assets} folder belongs to. */
-    static String pageFileOf(String assetsFolder) {
-        return assetsFolder.substring(0, assetsFolder.length() - ASSETS_SUFFIX.length()) + ".md";
-    }
-
-    /**
      * Plans the uploads and deletes.
      *
      * @param changes the changed paths that lie in {@code .assets} folders
@@ -154,10 +112,10 @@ final class AttachmentPlanner {
         });
         Set<RecordId> touched = new LinkedHashSet<>();
         for (PathChange change : changes) {
-            String folder = assetsFolderOf(change.path()).orElseThrow();
+            String folder = LinkRewriter.assetsFolderContaining(change.path()).orElseThrow();
             if (change.newBlob().isPresent()) {
                 requireAttachable(change.path(), folder, change.newKind().orElseThrow());
-                String page = pageFileOf(folder);
+                String page = LinkRewriter.pageFileOf(folder);
                 RecordId owner = pageAt.get(page);
                 if (owner == null && !created.contains(page)) {
                     throw noPage(change.path(), folder);
@@ -167,7 +125,7 @@ final class AttachmentPlanner {
                 }
             } else {
                 Optional.ofNullable(baseFolders.get(folder)).filter(pagesAfter::containsKey).ifPresent(touched::add);
-                Optional.ofNullable(pageAt.get(pageFileOf(folder))).ifPresent(touched::add);
+                Optional.ofNullable(pageAt.get(LinkRewriter.pageFileOf(folder))).ifPresent(touched::add);
             }
         }
         // a page that moved or went away must not leave its folder behind without a page
@@ -305,7 +263,7 @@ final class AttachmentPlanner {
 
     private static ReposixException noPage(String path, String folder) {
         return new ReposixException(PushErrorCode.UNSUPPORTED, path + " is in " + folder + "/, an attachments"
-                + " folder without a page: there is no " + pageFileOf(folder) + ". Move the file into the .assets"
+                + " folder without a page: there is no " + LinkRewriter.pageFileOf(folder) + ". Move the file into the .assets"
                 + " folder next to an existing page (<Page>.assets/ beside <Page>.md), or remove it, and push again");
     }
 
@@ -319,7 +277,7 @@ final class AttachmentPlanner {
             treeWalk.setFilter(PathFilter.create(folder));
             while (treeWalk.next()) {
                 String path = treeWalk.getPathString();
-                requireAttachable(path, folder, kindOf(treeWalk.getFileMode(0)));
+                requireAttachable(path, folder, FileKind.of(treeWalk.getRawMode(0)));
                 files.put(path, new Entry(treeWalk.getObjectId(0)));
             }
             return files;
@@ -332,7 +290,7 @@ final class AttachmentPlanner {
     private FileKind kindAt(String path) {
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader);
                 TreeWalk treeWalk = TreeWalk.forPath(reader, path, walk.parseCommit(pushed).getTree())) {
-            return treeWalk == null ? FileKind.REGULAR : kindOf(treeWalk.getFileMode(0));
+            return treeWalk == null ? FileKind.REGULAR : FileKind.of(treeWalk.getRawMode(0));
         } catch (IOException e) {
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "reading " + path + " of the pushed commit: "
                     + e.getMessage(), e);
@@ -358,19 +316,6 @@ final class AttachmentPlanner {
 
     private static String nameOf(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static FileKind kindOf(FileMode mode) {
-        if (FileMode.EXECUTABLE_FILE.equals(mode)) {
-            return FileKind.EXECUTABLE;
-        }
-        if (FileMode.SYMLINK.equals(mode)) {
-            return FileKind.SYMLINK;
-        }
-        if (FileMode.GITLINK.equals(mode)) {
-            return FileKind.SUBMODULE;
-        }
-        return FileKind.REGULAR;
     }
 
     /** A file of the pushed tree. */

@@ -1,6 +1,7 @@
 package dev.reposix.core.push;
 
 import dev.reposix.api.ReposixException;
+import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.MirrorRemote;
@@ -84,7 +85,7 @@ public final class MirrorRelay {
         return cache.trees().diff(Optional.of(mirrored), tip).stream()
                 .filter(change -> change.kind() == PathChange.Kind.DELETED && change.path().startsWith(folder))
                 // only page files count: attachments move and go with their pages
-                .filter(change -> AttachmentPlanner.assetsFolderOf(change.path()).isEmpty())
+                .filter(change -> !LinkRewriter.isInAssetsFolder(change.path()))
                 .map(PathChange::path).filter(path -> !report.deleted().contains(path)).toList();
     }
 }

@@ -178,7 +178,7 @@ public final class PushPlanner {
 
         void read(List<PathChange> changes) {
             for (PathChange change : changes) {
-                if (AttachmentPlanner.assetsFolderOf(change.path()).isPresent()) {
+                if (LinkRewriter.isInAssetsFolder(change.path())) {
                     assetChanges.add(change);
                     continue;
                 }
@@ -264,7 +264,7 @@ public final class PushPlanner {
                         .ifPresent(p -> requireKnownParent(path, p));
                 RecordFile neutral = new RecordFile(Optional.of(id), file.title(), file.status(), file.labels(),
                         layout.parentInFrontmatter() ? parent : Optional.empty(),
-                        links.toNeutral(file.body(), path, AttachmentPlanner.remoteFiles(base),
+                        links.toNeutral(file.body(), path, base.remoteAttachmentLinks(),
                                 AttachmentPlanner.linking(trees, pushed, path, linked)));
                 String hash = hasher.contentHash(neutral);
                 boolean moved = !parent.map(RecordId::value).equals(base.parent());

@@ -191,9 +191,8 @@ final class PushRecorder {
      * the base that the push did not replace with a file.
      */
     private static Map<String, String> remoteFiles(PushPlan plan, RecordId page, List<PushApplier.Written> written) {
-        Map<String, String> links = new TreeMap<>();
-        plan.baseState().get(page.value()).ifPresent(state -> state.attachments().values().forEach(file ->
-                file.remoteLink().ifPresent(link -> links.put(file.fileName(), link))));
+        Map<String, String> links = plan.baseState().get(page.value()).map(RecordState::remoteAttachmentLinks)
+                .orElse(new TreeMap<>());
         written.stream().filter(write -> write.id().equals(page))
                 .forEach(write -> write.attachment().ifPresent(stored -> links.remove(stored.fileName())));
         return links;

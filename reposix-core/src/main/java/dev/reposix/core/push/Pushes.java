@@ -47,7 +47,6 @@ public final class Pushes {
      */
     public static final String JOURNAL_FILE = "push-journal.txt";
 
-
     private final Map<String, String> environment;
     private final Function<RemoteSpec, SourceOfTruth> opener;
     private final Clock clock;

@@ -153,33 +153,17 @@ final class AttachmentSync {
      * sync.
      */
     Map<String, String> remoteFiles(RecordId page, SyncState previous) {
-        SortedMap<String, AttachmentState> files = planned.containsKey(page) ? planned.get(page)
-                : previous.get(page.value()).map(RecordState::attachments).orElse(new TreeMap<>());
-        return remoteFilesOf(files);
-    }
-
-    /**
-     * The links by file name of the attachments of a record state that are not in the tree.
-     *
-     * @param state the record's state
-     * @return the links by file name
-     */
-    static Map<String, String> remoteFiles(RecordState state) {
-        return remoteFilesOf(state.attachments());
-    }
-
-    private static Map<String, String> remoteFilesOf(SortedMap<String, AttachmentState> files) {
-        Map<String, String> links = new TreeMap<>();
-        files.values().forEach(file -> file.remoteLink().ifPresent(link -> links.put(file.fileName(), link)));
-        return links;
+        return planned.containsKey(page) ? AttachmentState.remoteLinks(planned.get(page).values())
+                : previous.get(page.value()).map(RecordState::remoteAttachmentLinks).orElse(new TreeMap<>());
     }
 
     /** Pages whose set of remotely linked attachments changes, so their Markdown needs new links. */
     Set<RecordId> relinkedPages(SyncState previous) {
         Set<RecordId> pages = new TreeSet<>(Comparator.comparing(RecordId::value));
         planned.forEach((page, files) -> {
-            Map<String, String> before = previous.get(page.value()).map(AttachmentSync::remoteFiles).orElse(Map.of());
-            if (!before.equals(remoteFilesOf(files))) {
+            Map<String, String> before = previous.get(page.value()).map(RecordState::remoteAttachmentLinks)
+                    .orElse(new TreeMap<>());
+            if (!before.equals(AttachmentState.remoteLinks(files.values()))) {
                 pages.add(page);
             }
         });

@@ -156,7 +156,7 @@ final class HistoryWriter {
                 }
                 byte[] bytes = trees.readBlob(blob);
                 byte[] rewritten = renderer.rework(bytes, before.path(), oldLinks, path, labels,
-                        AttachmentSync.remoteFiles(before), attachments.remoteFiles(entry.id(), previous));
+                        before.remoteAttachmentLinks(), attachments.remoteFiles(entry.id(), previous));
                 if (ownMove || !Arrays.equals(bytes, rewritten)) {
                     draft.put(path, rewritten);
                     moved++;
