@@ -39,6 +39,7 @@ public final class CommitDraft implements AutoCloseable {
     private final ObjectInserter inserter;
     private final ObjectReader reader;
     private final TreeEditor editor;
+    private Optional<CheckoutAhead> ahead = Optional.empty();
     private int blobsWritten;
     private boolean committed;
 
@@ -66,6 +67,20 @@ public final class CommitDraft implements AutoCloseable {
     }
 
     /**
+     * Also hands every file this draft puts from now on to a working tree being written ahead
+     * (regular files given as bytes are written; for any other change of a path its file is removed,
+     * to be checked out from the commit later).
+     *
+     * @param files the working tree written ahead
+     * @return this draft
+     */
+    public CommitDraft writingAhead(CheckoutAhead files) {
+        checkOpen();
+        this.ahead = Optional.of(requireNonNull(files, "files is null"));
+        return this;
+    }
+
+    /**
      * Puts a regular file.
      *
      * @param path the file's path
@@ -89,7 +104,13 @@ public final class CommitDraft implements AutoCloseable {
         GitPath checked = GitPath.of(path);
         ObjectId blob = insert(() -> inserter.insert(Constants.OBJ_BLOB, content));
         blobsWritten++;
-        return putBlob(checked.value(), blob, kind);
+        place(checked.value(), blob, kind);
+        if (kind == FileKind.REGULAR) {
+            ahead.ifPresent(files -> files.put(checked.value(), content));
+        } else {
+            ahead.ifPresent(files -> files.forget(checked.value()));
+        }
+        return this;
     }
 
     /**
@@ -118,11 +139,17 @@ public final class CommitDraft implements AutoCloseable {
      * @return this draft
      */
     public CommitDraft putBlob(String path, ObjectId blob, FileKind kind) {
+        String checked = GitPath.of(path).value();
+        place(checked, blob, kind);
+        ahead.ifPresent(files -> files.forget(checked));
+        return this;
+    }
+
+    private void place(String path, ObjectId blob, FileKind kind) {
         requireNonNull(blob, "blob is null");
         requireNonNull(kind, "kind is null");
         checkOpen();
-        editor.put(GitPath.of(path).value(), kind.mode(), blob);
-        return this;
+        editor.put(path, kind.mode(), blob);
     }
 
     /**
@@ -133,7 +160,9 @@ public final class CommitDraft implements AutoCloseable {
      */
     public CommitDraft delete(String path) {
         checkOpen();
-        editor.delete(GitPath.of(path).value());
+        String checked = GitPath.of(path).value();
+        editor.delete(checked);
+        ahead.ifPresent(files -> files.forget(checked));
         return this;
     }
 

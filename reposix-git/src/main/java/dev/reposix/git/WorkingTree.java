@@ -1,18 +1,12 @@
 package dev.reposix.git;
 
 import dev.reposix.api.ReposixException;
+import dev.reposix.git.internal.GitBinary;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.MergeResult;
@@ -61,62 +55,72 @@ public final class WorkingTree {
      * @param originUrl the URL {@code origin} should have
      */
     public static void create(Cache cache, Path directory, String originUrl) {
-        boolean existed = Files.exists(directory);
+        try (CheckoutAhead nothingAhead = CheckoutAhead.into(directory)) {
+            create(cache, nothingAhead, originUrl);
+        }
+    }
+
+    /**
+     * Makes a working tree of a directory whose files were written ahead while the cache's
+     * {@code main} was being committed: the cache is cloned without a checkout, and git then checks
+     * out only the files that are missing or differ from that commit (none, when everything was
+     * written ahead), comparing each file's content, so the result is exactly what
+     * {@link #create(Cache, Path, String)} makes. When nothing was written ahead (the cache existed
+     * already), this is that method.
+     *
+     * @param cache the cache
+     * @param files the files written ahead into the new working tree; kept on success
+     * @param originUrl the URL {@code origin} should have
+     */
+    public static void create(Cache cache, CheckoutAhead files, String originUrl) {
+        Path directory = files.directory();
         try {
-            // The git binary clones a local repository with hard links and no pack building, which JGit
-            // would do with full delta compression: for a large space that is most of the time of init.
-            runGit(null, "clone", "--quiet", "--branch", "main", cache.location().directory().toString(),
-                    directory.toString());
+            if (!files.awaitWritten()) {
+                // The git binary clones a local repository with hard links and no pack building, which
+                // JGit would do with full delta compression: for a large space most of the time of init.
+                runGit(directory, "clone", "--quiet", "--branch", "main", cache.location().directory().toString(), ".");
+                runGit(directory, "remote", "set-url", "origin", originUrl);
+                files.keep();
+                return;
+            }
+            // git clones only into an empty directory: clone beside the files, then move its .git over.
+            Path scratch = Files.createTempDirectory(directory, ".reposix-clone-");
+            runGit(scratch, "clone", "--quiet", "--no-checkout", "--branch", "main",
+                    cache.location().directory().toString(), ".");
+            Files.move(scratch.resolve(".git"), directory.resolve(".git"));
+            Files.delete(scratch);
             runGit(directory, "remote", "set-url", "origin", originUrl);
-        } catch (ReposixException failed) {
+            runGit(directory, "read-tree", "HEAD");
+            // Hashes every file written ahead; those that match the commit get their stat data.
+            runGitAllowingFailure(directory, "update-index", "-q", "--refresh");
+            // Writes only what is missing or differs: up-to-date entries are skipped.
+            runGit(directory, "checkout-index", "--all", "--force", "-u");
+            files.keep();
+        } catch (IOException | ReposixException failed) {
+            // Closing the files removes everything, the clone included, since the tree was not kept:
             // git removes a failed clone itself, but not when it is killed (a full disk or a file size
-            // limit can end it with SIGXFSZ): a half-written tree would make the next init refuse
-            removeHalfWrittenTree(directory, existed);
-            throw new ReposixException(failed.errorCode(), "could not write the working tree " + directory
-                    + " (check that it is writable and the disk has free space; nothing was left there): "
-                    + failed.getMessage(), failed);
+            // limit can end it with SIGXFSZ), and a half-written tree would make the next init refuse.
+            throw cannotWrite(directory, failed);
         }
     }
 
-    private static void removeHalfWrittenTree(Path directory, boolean keepDirectory) {
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!keepDirectory || !path.equals(directory)) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        } catch (IOException | UncheckedIOException cannotClean) {
-            // the error thrown by the caller names the directory; what is left there is the user's to remove
-        }
+    private static ReposixException cannotWrite(Path directory, Exception failed) {
+        return new ReposixException(failed instanceof ReposixException known ? known.errorCode()
+                : GitErrorCode.GIT_COMMAND_FAILED, "could not write the working tree " + directory
+                + " (check that it is writable and the disk has free space; nothing was left there): "
+                + failed.getMessage(), failed);
     }
 
-    private static void runGit(Path workingDirectory, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add("git");
-        if (workingDirectory != null) {
-            command.add("-C");
-            command.add(workingDirectory.toString());
-        }
-        command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            int exitCode = process.waitFor();
-            if (exitCode != 0) {
-                throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git " + arguments[0] + " failed ("
-                        + (exitCode > 128 ? "killed by signal " + (exitCode - 128) : "exit code " + exitCode) + ")"
-                        + (output.isEmpty() ? "" : ": " + output));
-            }
-        } catch (IOException notInstalled) {
-            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "cannot run git (" + notInstalled.getMessage()
-                    + "); install git and put it on PATH", notInstalled);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while running git " + arguments[0]);
+    /** Runs git in a directory; any exit but 0 is a failure. */
+    private static void runGit(Path directory, String... arguments) {
+        GitBinary.check(directory, arguments);
+    }
+
+    /** Runs git where a non-zero exit is an answer, not a failure (e.g. files that need an update); a signal is one. */
+    private static void runGitAllowingFailure(Path directory, String... arguments) {
+        GitBinary.Result result = GitBinary.run(directory, arguments);
+        if (result.exitCode() > 128) {
+            throw GitBinary.failure(arguments[0], result);
         }
     }
 

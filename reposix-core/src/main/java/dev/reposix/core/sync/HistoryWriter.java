@@ -9,6 +9,7 @@ import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.Placement;
 import dev.reposix.core.layout.TreeConfig;
+import dev.reposix.git.CheckoutAhead;
 import dev.reposix.git.CommitDraft;
 import dev.reposix.git.FileKind;
 import dev.reposix.git.RecordState;
@@ -43,9 +44,11 @@ final class HistoryWriter {
     private final AttachmentSync attachments;
     private final SourceOfTruth source;
     private final RecordRenderer renderer;
+    private final Optional<CheckoutAhead> files;
 
+    /** {@code files}: a new working tree to write the files of a first import into as they are committed. */
     HistoryWriter(SyncTransaction transaction, TreeReader trees, Authors authors, Instant now,
-            AttachmentSync attachments, SourceOfTruth source, RecordRenderer renderer) {
+            AttachmentSync attachments, SourceOfTruth source, RecordRenderer renderer, Optional<CheckoutAhead> files) {
         this.transaction = transaction;
         this.trees = trees;
         this.authors = authors;
@@ -53,6 +56,7 @@ final class HistoryWriter {
         this.attachments = attachments;
         this.source = source;
         this.renderer = renderer;
+        this.files = files;
     }
 
     SyncCounts write(boolean firstImport, TreeConfig config, LayoutPlan plan, SyncState previous, SyncPlan work,
@@ -104,6 +108,7 @@ final class HistoryWriter {
     private SyncCounts importAll(TreeConfig config, LayoutPlan plan, SyncState previous, Map<RecordId, Record> fetched,
             RecordRenderer renderer) {
         try (CommitDraft draft = transaction.newCommit()) {
+            files.ifPresent(draft::writingAhead);
             draft.put(TreeConfig.PATH, config.render().getBytes(StandardCharsets.UTF_8));
             draft.put(TreeConfig.GITATTRIBUTES_PATH, config.gitattributes().getBytes(StandardCharsets.UTF_8));
             for (Record record : fetched.values()) {

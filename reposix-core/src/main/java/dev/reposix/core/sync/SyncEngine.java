@@ -18,6 +18,7 @@ import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
 import dev.reposix.git.CacheLock;
+import dev.reposix.git.CheckoutAhead;
 import dev.reposix.git.CommitDraft;
 import dev.reposix.git.FileKind;
 import dev.reposix.git.PathChange;
@@ -99,6 +100,27 @@ public final class SyncEngine {
     }
 
     /**
+     * Syncs the cache from the source of truth for a new working tree: when this is the cache's first
+     * import, its files are also handed to the working tree while the import commit is written, so
+     * that making the tree afterwards ({@link dev.reposix.git.WorkingTree#create(Cache, CheckoutAhead, String)})
+     * has little or nothing left to check out.
+     *
+     * @param remote the remote being synced
+     * @param source the opened source of truth
+     * @param cache the cache
+     * @param requestedLayout the layout for a new tree; must match an existing tree's when given
+     * @param files the new working tree, written ahead
+     * @return what the sync did
+     */
+    public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, Optional<LayoutKind> requestedLayout,
+            CheckoutAhead files) {
+        requireNonNull(files, "files is null");
+        try (CacheLock lock = cache.lock(lockWait)) {
+            return run(remote, source, cache, lock, requestedLayout, Optional.empty(), Optional.of(files));
+        }
+    }
+
+    /**
      * How long a sync waits for another sync of the same cache to finish.
      *
      * @return the wait
@@ -173,6 +195,11 @@ public final class SyncEngine {
      */
     public SyncReport sync(RemoteSpec remote, SourceOfTruth source, Cache cache, CacheLock lock,
             Optional<LayoutKind> requestedLayout, Optional<ObjectId> adoptBase) {
+        return run(remote, source, cache, lock, requestedLayout, adoptBase, Optional.empty());
+    }
+
+    private SyncReport run(RemoteSpec remote, SourceOfTruth source, Cache cache, CacheLock lock,
+            Optional<LayoutKind> requestedLayout, Optional<ObjectId> adoptBase, Optional<CheckoutAhead> files) {
         SyncTransaction transaction = cache.beginSync(lock);
         adoptBase.ifPresent(transaction::adoptBase);
         Optional<ObjectId> base = transaction.main();
@@ -203,7 +230,7 @@ public final class SyncEngine {
         AttachmentSync attachments = AttachmentSync.plan(source, previous, plan, manifest, deleted, maxAttachmentBytes,
                 cache.trees(), transaction.main());
         HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
-                clock.instant(), attachments, source, renderer);
+                clock.instant(), attachments, source, renderer, files);
         SyncCounts counts = history.write(found.isEmpty(), config, plan, previous, work, fetched, deleted, relabelled);
         SyncState next = attachments.withAttachments(StateBuilder.next(previous, manifest, plan, fetched, deleted,
                 relabelled, renderer), previous);

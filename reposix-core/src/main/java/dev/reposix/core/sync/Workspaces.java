@@ -8,6 +8,7 @@ import dev.reposix.core.RemoteUrl;
 import dev.reposix.core.layout.LayoutKind;
 import dev.reposix.core.layout.TreeConfig;
 import dev.reposix.git.Cache;
+import dev.reposix.git.CheckoutAhead;
 import dev.reposix.git.CacheLocation;
 import dev.reposix.git.SyncTag;
 import dev.reposix.git.CacheLock;
@@ -192,9 +193,11 @@ public final class Workspaces {
      */
     public SyncReport init(RemoteSpec remote, Path directory, Optional<LayoutKind> layout) {
         requireEmpty(directory);
-        try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source)) {
-            SyncReport report = engine.sync(remote, source, cache, layout);
-            WorkingTree.create(cache, directory, RemoteUrl.of(source.location().toString(), remote, Optional.empty()));
+        // The tree's files are written while the import is committed; a failure removes them again.
+        try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source);
+                CheckoutAhead files = CheckoutAhead.into(directory)) {
+            SyncReport report = engine.sync(remote, source, cache, layout, files);
+            WorkingTree.create(cache, files, RemoteUrl.of(source.location().toString(), remote, Optional.empty()));
             return report;
         }
     }

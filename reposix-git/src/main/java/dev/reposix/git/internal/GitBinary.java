@@ -80,9 +80,23 @@ public final class GitBinary {
     public static String check(Path directory, String... arguments) {
         Result result = run(directory, arguments);
         if (!result.ok()) {
-            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git " + arguments[0] + " failed: "
-                    + result.output());
+            throw failure(arguments[0], result);
         }
         return result.output();
+    }
+
+    /**
+     * The error for a git command that ended badly: its exit code, or the signal that killed it (a
+     * full disk or a file size limit can end git with {@code SIGXFSZ}), and what it printed.
+     *
+     * @param command the git command, e.g. {@code clone}
+     * @param result how it ended
+     * @return the error to throw
+     */
+    public static ReposixException failure(String command, Result result) {
+        int exitCode = result.exitCode();
+        return new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "git " + command + " failed ("
+                + (exitCode > 128 ? "killed by signal " + (exitCode - 128) : "exit code " + exitCode) + ")"
+                + (result.output().isEmpty() ? "" : ": " + result.output()));
     }
 }

@@ -1,0 +1,267 @@
+package dev.reposix.git;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.reposix.api.ReposixException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The files of a commit still being built, written into a new working tree on a thread of their
+ * own while the commit is made, so that a first import does not wait for a checkout of ten thousand
+ * files after its commit (writing many small files is mostly kernel time, one file after another,
+ * and would otherwise leave the other core idle). A {@link CommitDraft} hands over what it puts
+ * ({@link CommitDraft#writingAhead}); {@link WorkingTree#create(Cache, Path, String, CheckoutAhead)}
+ * then turns the directory into a clone and checks out whatever was not written ahead or differs, so
+ * the files written here are only ever a head start, never the authority.
+ *
+ * <p>Until a working tree is made of it, the directory is this object's: closing it before that
+ * removes every file and folder it wrote (and the directory, if it made it), so a failed import
+ * leaves nothing behind. Memory is bounded: a producer waits while more than {@link #MAX_QUEUED_BYTES}
+ * wait to be written. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class CheckoutAhead implements AutoCloseable {
+
+    /** How many bytes may wait to be written before {@link CommitDraft#put} waits for the writer. */
+    static final long MAX_QUEUED_BYTES = 64L << 20;
+
+    private final Path directory;
+    private final boolean createdDirectory;
+    private final Deque<Write> queue = new ArrayDeque<>();
+    private final Set<Path> madeFolders = new HashSet<>();
+    private final Thread writer;
+    private long queuedBytes;
+    private boolean closed;
+    private boolean kept;
+    private boolean wroteAny;
+    private int inFlight;
+    private IOException failure;
+
+    /** A file to write, or to remove when {@code content} is null. */
+    private record Write(String path, byte[] content) {
+        long size() {
+            return content == null ? 0 : content.length;
+        }
+    }
+
+    private CheckoutAhead(Path directory, boolean createdDirectory) {
+        this.directory = directory;
+        this.createdDirectory = createdDirectory;
+        this.writer = new Thread(this::writeAll, "reposix-checkout-ahead");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Starts writing ahead into a directory that does not exist or is empty; it is created now.
+     *
+     * @param directory the new working tree
+     * @return the writer; the caller closes it
+     * @throws IllegalArgumentException if the directory exists and is not empty
+     */
+    public static CheckoutAhead into(Path directory) {
+        requireNonNull(directory, "directory is null");
+        Path absolute = directory.toAbsolutePath().normalize();
+        boolean existed = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (existed && !isEmptyDirectory(absolute)) {
+                // closing removes what is in the directory: it must hold nothing of anybody else's
+                throw new IllegalArgumentException(absolute + " is not an empty directory");
+            }
+            Files.createDirectories(absolute);
+        } catch (IOException cannotCreate) {
+            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "cannot create the working tree " + absolute
+                    + " (check that its parent is writable): " + cannotCreate.getMessage(), cannotCreate);
+        }
+        return new CheckoutAhead(absolute, !existed);
+    }
+
+    /**
+     * The working tree being written.
+     *
+     * @return its absolute path
+     */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Queues a file; waits while too much is queued. A path that is not a plain relative path is ignored. */
+    void put(String path, byte[] content) {
+        enqueue(new Write(path, requireNonNull(content, "content is null")));
+    }
+
+    /** Queues the removal of a path's file, if it was written: the draft changed that path otherwise. */
+    void forget(String path) {
+        enqueue(new Write(path, null));
+    }
+
+    private synchronized void enqueue(Write write) {
+        // A file larger than the whole budget is let through alone rather than never.
+        while (!closed && failure == null && queuedBytes > 0 && queuedBytes + write.size() > MAX_QUEUED_BYTES) {
+            waitForChange();
+        }
+        if (closed || failure != null) {
+            return; // what is missing or stale is checked out later, or the failure is reported then
+        }
+        queue.addLast(write);
+        queuedBytes += write.size();
+        notifyAll();
+    }
+
+    /**
+     * Waits until everything queued is written.
+     *
+     * @return whether any file was written
+     * @throws ReposixException if a file could not be written
+     */
+    synchronized boolean awaitWritten() {
+        while (failure == null && (!queue.isEmpty() || inFlight > 0)) {
+            waitForChange();
+        }
+        if (failure != null) {
+            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "could not write the working tree "
+                    + directory + " (check that it is writable and the disk has free space): " + failure.getMessage(),
+                    failure);
+        }
+        return wroteAny;
+    }
+
+    /** The directory became a working tree: closing no longer removes anything. */
+    synchronized void keep() {
+        kept = true;
+    }
+
+    /**
+     * Stops writing; unless a working tree was made of the directory, removes everything written
+     * into it (and the directory itself if this made it).
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.clear();
+            notifyAll();
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!kept) {
+            removeWritten();
+        }
+    }
+
+    private void writeAll() {
+        while (true) {
+            Write write;
+            synchronized (this) {
+                while (!closed && queue.isEmpty()) {
+                    try {
+                        wait();
+                    } catch (InterruptedException interrupted) {
+                        return; // only close() stops the writer; nobody else interrupts it
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                write = queue.pollFirst();
+                inFlight++;
+            }
+            try {
+                apply(write);
+            } catch (IOException | RuntimeException failed) {
+                synchronized (this) {
+                    failure = failed instanceof IOException io ? io : new IOException(failed.getMessage(), failed);
+                    queue.clear();
+                }
+            } finally {
+                synchronized (this) {
+                    inFlight--;
+                    queuedBytes -= write.size();
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    private void apply(Write write) throws IOException {
+        Optional<Path> target = resolve(write.path());
+        if (target.isEmpty()) {
+            return;
+        }
+        Path file = target.get();
+        if (write.content() == null) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        Path folder = file.getParent();
+        if (madeFolders.add(folder)) {
+            Files.createDirectories(folder);
+        }
+        Files.write(file, write.content());
+        synchronized (this) {
+            wroteAny = true;
+        }
+    }
+
+    /** The file for a path of the commit, only if it stays inside the directory and out of {@code .git}. */
+    private Optional<Path> resolve(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.equals(".git") || path.startsWith(".git/")) {
+            return Optional.empty();
+        }
+        Path file = directory.resolve(path).normalize();
+        return file.startsWith(directory) && !file.equals(directory) ? Optional.of(file) : Optional.empty();
+    }
+
+    private void removeWritten() {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (createdDirectory || !path.equals(directory)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException | UncheckedIOException cannotClean) {
+            // the caller's error names the directory; what is left there is the user's to remove
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** Waits for a change of the queue; an interrupted caller gets an error, the import stops. */
+    private void waitForChange() {
+        try {
+            wait();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while writing the working tree "
+                    + directory);
+        }
+    }
+}
