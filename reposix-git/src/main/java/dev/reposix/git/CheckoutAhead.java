@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
  * and would otherwise leave the other core idle). A {@link CommitDraft} hands over what it puts
  * ({@link CommitDraft#writingAhead}); {@link WorkingTree#create(Cache, Path, String, CheckoutAhead)}
  * then turns the directory into a clone and checks out whatever was not written ahead or differs, so
- * the files written here are only ever a head start, never the authority.
+ * the files written here are only ever a head start, never the authority. Files can also be
+ * {@linkplain #offer offered} before any draft exists, e.g. while the records are still arriving.
  *
  * <p>Until a working tree is made of it, the directory is this object's: closing it before that
  * removes every file and folder it wrote (and the directory, if it made it), so a failed import
@@ -41,6 +44,8 @@ public final class CheckoutAhead implements AutoCloseable {
     private final boolean createdDirectory;
     private final Deque<Write> queue = new ArrayDeque<>();
     private final Set<Path> madeFolders = new HashSet<>();
+    /** Paths offered and not yet put by a draft, with the array offered. */
+    private final Map<String, byte[]> offered = new HashMap<>();
     private final Thread writer;
     private long queuedBytes;
     private boolean closed;
@@ -97,13 +102,40 @@ public final class CheckoutAhead implements AutoCloseable {
         return directory;
     }
 
-    /** Queues a file; waits while too much is queued. A path that is not a plain relative path is ignored. */
+    /**
+     * Writes a file the commit will most likely hold, before any draft puts it (e.g. a record rendered
+     * while other bodies still arrive). When a draft later puts the same array at the path, it is not
+     * written again; a different array is written over it; a path no draft put by the time the tree
+     * is made has its file removed again, so the tree holds only what drafts put. Waits while too much
+     * is queued.
+     *
+     * @param path the file's path in the commit
+     * @param content the bytes, not to be changed afterwards
+     */
+    public void offer(String path, byte[] content) {
+        requireNonNull(content, "content is null");
+        synchronized (this) {
+            offered.put(GitPath.of(path).value(), content);
+        }
+        enqueue(new Write(path, content));
+    }
+
+    /** Queues a file a draft put; waits while too much is queued. */
     void put(String path, byte[] content) {
-        enqueue(new Write(path, requireNonNull(content, "content is null")));
+        requireNonNull(content, "content is null");
+        synchronized (this) {
+            if (offered.remove(path) == content) {
+                return; // written, or queued, as offered
+            }
+        }
+        enqueue(new Write(path, content));
     }
 
     /** Queues the removal of a path's file, if it was written: the draft changed that path otherwise. */
     void forget(String path) {
+        synchronized (this) {
+            offered.remove(path);
+        }
         enqueue(new Write(path, null));
     }
 
@@ -121,12 +153,17 @@ public final class CheckoutAhead implements AutoCloseable {
     }
 
     /**
-     * Waits until everything queued is written.
+     * Waits until everything queued is written, and files offered but never put by a draft are removed.
      *
      * @return whether any file was written
      * @throws ReposixException if a file could not be written
      */
     synchronized boolean awaitWritten() {
+        for (String unclaimed : offered.keySet()) {
+            queue.addLast(new Write(unclaimed, null));
+        }
+        offered.clear();
+        notifyAll();
         while (failure == null && (!queue.isEmpty() || inFlight > 0)) {
             waitForChange();
         }

@@ -155,15 +155,20 @@ public final class RecordRenderer {
      * {@link #contentHash(Record)} for the same record object: a body without record links is the
      * same in both forms, so it is rendered once. A record that cannot be rendered is left to fail
      * later where {@link #render} is called, as if it had not been rendered ahead.
+     *
+     * @return the file, the very array {@link #render} will return for it unless its attachments
+     *     change it; empty if the record cannot be rendered
      */
-    void renderAhead(Record record, String path) {
+    Optional<byte[]> renderAhead(Record record, String path) {
         try {
             RecordFile neutral = neutralFileOf(record);
             byte[] neutralBytes = codec.renderBytes(neutral);
             byte[] file = renderAt(neutral, Optional.of(neutralBytes), path, Map.of());
             ahead.put(record.id(), new Rendered(record, path, Optional.of(file), hash(neutralBytes)));
+            return Optional.of(file);
         } catch (RuntimeException unrenderable) {
             ahead.remove(record.id());
+            return Optional.empty();
         }
     }
 

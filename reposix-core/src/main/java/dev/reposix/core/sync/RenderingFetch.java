@@ -7,6 +7,7 @@ import dev.reposix.api.RecordKind;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.layout.LayoutPlan;
+import dev.reposix.git.CheckoutAhead;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it arrives, on a small pool beside the backend's fetch threads, so that a first import of a large
  * space does not render ten thousand files on one thread after the last body came in. What was
  * rendered ahead is served by the {@link RecordRenderer}; a record that fails to render is rendered
- * (and fails) again where the history is written, exactly as without rendering ahead. Stateless.
+ * (and fails) again where the history is written, exactly as without rendering ahead. A first import
+ * for a new working tree also offers each file to it at once, so the files are written while the
+ * rest arrives. Stateless.
  */
 final class RenderingFetch {
 
@@ -41,10 +44,11 @@ final class RenderingFetch {
      * @param entries the records to read
      * @param plan where each record's file goes
      * @param renderer renders ahead for the history and the state
+     * @param files a new working tree to offer each rendered file to, for a first import
      * @return the records by id
      */
     static Map<RecordId, Record> fetch(SourceOfTruth source, List<ManifestEntry> entries, LayoutPlan plan,
-            RecordRenderer renderer) {
+            RecordRenderer renderer, Optional<CheckoutAhead> files) {
         Map<RecordId, Record> fetched = new LinkedHashMap<>();
         if (entries.isEmpty()) {
             return fetched;
@@ -57,7 +61,8 @@ final class RenderingFetch {
                     synchronized (fetched) {
                         fetched.put(record.id(), record);
                         Optional<String> path = plan.pathOf(record.id());
-                        path.ifPresent(file -> rendering.add(pool.submit(() -> renderer.renderAhead(record, file))));
+                        path.ifPresent(file -> rendering.add(pool.submit(() -> renderer.renderAhead(record, file)
+                                .ifPresent(bytes -> files.ifPresent(tree -> tree.offer(file, bytes))))));
                     }
                 }
             });

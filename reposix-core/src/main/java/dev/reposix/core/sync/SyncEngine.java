@@ -225,12 +225,14 @@ public final class SyncEngine {
         // Labels first: a backend that reads all labels at once can then serve the fetch from that read.
         Map<RecordId, Set<String>> relabelled = found.isPresent() ? relabelled(source, work, previous) : Map.of();
         RecordRenderer renderer = new RecordRenderer(layout, plan);
-        Map<RecordId, Record> fetched = RenderingFetch.fetch(source, work.fetch(), plan, renderer);
+        // Only a first import's commit is made of the fetched files alone; any other tree is cloned as usual.
+        Optional<CheckoutAhead> importFiles = found.isEmpty() && base.isEmpty() ? files : Optional.empty();
+        Map<RecordId, Record> fetched = RenderingFetch.fetch(source, work.fetch(), plan, renderer, importFiles);
         Set<RecordId> deleted = confirmVanished(source, work.vanished());
         AttachmentSync attachments = AttachmentSync.plan(source, previous, plan, manifest, deleted, maxAttachmentBytes,
                 cache.trees(), transaction.main());
         HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
-                clock.instant(), attachments, source, renderer, files);
+                clock.instant(), attachments, source, renderer, importFiles);
         SyncCounts counts = history.write(found.isEmpty(), config, plan, previous, work, fetched, deleted, relabelled);
         SyncState next = attachments.withAttachments(StateBuilder.next(previous, manifest, plan, fetched, deleted,
                 relabelled, renderer), previous);
