@@ -8,64 +8,105 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Fetches page bodies in bulk: up to 250 ids per {@code GET /pages?id=..&body-format=storage}
- * request, several requests at once (bounded by the configured concurrency), each converted on its
- * fetch thread. Results reach the consumer one at a time. Thread-safe.
+ * request, several requests at once (bounded by the configured concurrency). Each answer is
+ * converted on a pool of its own, one thread per processor, so that a fetch thread asks for the
+ * next batch at once instead of converting 250 bodies first: the requests in flight stay at the
+ * configured concurrency while the conversion uses the processors. At most a few fetched batches
+ * wait for conversion, so memory stays bounded when conversion is the slower side. Results reach
+ * the consumer one at a time. Thread-safe.
  */
 final class BodyReader {
 
     static final int BATCH = 250;
 
+    /** Fetched batches waiting for a converter, at most; a fetch thread waits beyond that. */
+    private static final int MAX_WAITING_BATCHES = 4;
+
     private final ConfluenceHttp http;
-    private final ExecutorService executor;
+    private final ExecutorService fetchers;
+    private final ExecutorService converters;
     private final ProgressListener progress;
 
-    BodyReader(ConfluenceHttp http, ExecutorService executor, ProgressListener progress) {
+    BodyReader(ConfluenceHttp http, ExecutorService fetchers, ExecutorService converters, ProgressListener progress) {
         this.http = http;
-        this.executor = executor;
+        this.fetchers = fetchers;
+        this.converters = converters;
         this.progress = progress;
     }
 
     /**
-     * Converts every page object (with storage body) found for the ids on the fetch threads, so
-     * conversion runs in parallel too, and hands each result to the consumer, one at a time.
+     * Converts every page object (with storage body) found for the ids on the conversion threads
+     * and hands each result to the consumer, one at a time.
      */
     <R> void read(List<RecordId> ids, Function<JsonNode, Optional<R>> convert, Consumer<? super R> consumer) {
         String task = "reading " + ids.size() + " page bodies";
         AtomicLong done = new AtomicLong();
-        List<Future<?>> batches = new ArrayList<>();
+        Semaphore waiting = new Semaphore(MAX_WAITING_BATCHES);
+        List<Future<?>> fetches = new ArrayList<>();
+        Queue<Future<?>> conversions = new ConcurrentLinkedQueue<>();
         for (int start = 0; start < ids.size(); start += BATCH) {
             List<RecordId> batch = ids.subList(start, Math.min(ids.size(), start + BATCH));
-            batches.add(executor.submit(() -> {
+            fetches.add(fetchers.submit(() -> {
                 List<String> values = batch.stream().map(RecordId::value).toList();
                 String path = Query.of().withEach("id", values).with("body-format", "storage").with("limit", BATCH)
                         .appendTo("/wiki/api/v2/pages");
-                List<R> converted = new ArrayList<>();
-                http.paginate(path, "reading page bodies", page -> convert.apply(page).ifPresent(converted::add));
-                synchronized (consumer) {
-                    converted.forEach(consumer);
-                }
-                progress.progress(task, done.addAndGet(batch.size()), OptionalLong.of(ids.size()));
+                List<JsonNode> pages = new ArrayList<>();
+                http.paginate(path, "reading page bodies", pages::add);
+                acquire(waiting);
+                conversions.add(converters.submit(() -> {
+                    try {
+                        List<R> converted = new ArrayList<>();
+                        pages.forEach(page -> convert.apply(page).ifPresent(converted::add));
+                        synchronized (consumer) {
+                            converted.forEach(consumer);
+                        }
+                        progress.progress(task, done.addAndGet(batch.size()), OptionalLong.of(ids.size()));
+                    } finally {
+                        waiting.release();
+                    }
+                }));
             }));
         }
-        for (Future<?> batch : batches) {
-            await(batch, batches);
+        try {
+            for (Future<?> fetch : fetches) {
+                await(fetch);
+            }
+            // every fetch has handed its conversion over by now
+            for (Future<?> conversion : conversions) {
+                await(conversion);
+            }
+        } finally {
+            // after a failure, the rest stops; after success, there is nothing left to cancel
+            fetches.forEach(other -> other.cancel(true));
+            conversions.forEach(other -> other.cancel(true));
         }
     }
 
-    private static void await(Future<?> batch, List<Future<?>> all) {
+    private static void acquire(Semaphore waiting) {
         try {
-            batch.get();
+            waiting.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading page bodies", interrupted);
+        }
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
         } catch (ExecutionException failed) {
-            all.forEach(other -> other.cancel(true));
             if (failed.getCause() instanceof ReposixException reposixFailure) {
                 throw reposixFailure;
             }
@@ -75,7 +116,6 @@ final class BodyReader {
             throw new IllegalStateException(failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            all.forEach(other -> other.cancel(true));
             throw new IllegalStateException("interrupted while reading page bodies", interrupted);
         }
     }

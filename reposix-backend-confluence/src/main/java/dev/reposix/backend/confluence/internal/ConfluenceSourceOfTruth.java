@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * {@link RecordKind#FOLDER} records, page attachments are {@link Attachment}s. Writes and reads of a few records never list the space: page
  * links are resolved by looking up only what a body links to. A write whose answer is lost is
  * recognised by the page it left behind, so it neither looks like a conflict nor runs twice. Used
- * from one thread at a time; close it to stop its fetch threads.
+ * from one thread at a time; close it to stop its fetch and conversion threads.
  */
 public final class ConfluenceSourceOfTruth implements SourceOfTruth {
 
@@ -81,15 +81,22 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
         this.lookup = new PageLookup(http, space);
         this.codec = new SpaceCodec(pages, lookup, page -> PageJson.entry(page, RecordKind.DOCUMENT, users)
                 .map(this::present));
-        ExecutorService fetchers = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "confluence-fetch-" + space.key());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.reader = new RecordReader(http, space, context.progress(), fetchers, pages, lookup, codec,
+        ExecutorService fetchers = daemonPool("confluence-fetch-" + space.key(), concurrency);
+        // Converting bodies is CPU work: one thread per processor, whatever the request concurrency.
+        ExecutorService converters = daemonPool("confluence-convert-" + space.key(),
+                Runtime.getRuntime().availableProcessors());
+        this.reader = new RecordReader(http, space, context.progress(), fetchers, converters, pages, lookup, codec,
                 (page, kind) -> PageJson.entry(page, kind, users).map(this::present));
         this.attachmentReader = new AttachmentReader(http);
         this.attachmentWriter = new AttachmentWriter(http);
+    }
+
+    private static ExecutorService daemonPool(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override

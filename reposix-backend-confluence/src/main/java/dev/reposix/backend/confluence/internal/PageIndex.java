@@ -17,7 +17,7 @@ import java.util.Set;
  * else only the pages and titles looked up so far (found or known to be absent); kept current by
  * this instance's own writes. It resolves page links for the codec, and like the manifest only
  * current pages take part: a link names a current page by its title. Not thread-safe: readers on
- * fetch threads only use it while the owning thread waits for them.
+ * fetch and conversion threads only use it while the owning thread waits for them.
  */
 final class PageIndex implements PageDirectory {
 

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads records of one space two ways. With the whole space in the {@link PageIndex} (a sync lists
- * it first), bodies come in bulk on the fetch threads and labels from the space's label index when
+ * it first), bodies come in bulk (converted beside the fetch threads) and labels from the space's label index when
  * many are needed. Without it, a few records are read one request each, page with labels
  * ({@code include-labels}), an id that is no page being tried as a folder, and only the titles
  * their bodies link to are looked up. Used from one thread at a time; close it to stop the fetch
@@ -36,6 +36,7 @@ final class RecordReader implements AutoCloseable {
     private final ConfluenceSpace space;
     private final ProgressListener progress;
     private final ExecutorService fetchers;
+    private final ExecutorService converters;
     private final PageIndex pages;
     private final PageLookup lookup;
     private final SpaceCodec codec;
@@ -47,12 +48,13 @@ final class RecordReader implements AutoCloseable {
     private Map<RecordId, Set<String>> spaceLabels;
 
     RecordReader(ConfluenceHttp http, ConfluenceSpace space, ProgressListener progress, ExecutorService fetchers,
-            PageIndex pages, PageLookup lookup, SpaceCodec codec,
+            ExecutorService converters, PageIndex pages, PageLookup lookup, SpaceCodec codec,
             BiFunction<JsonNode, RecordKind, Optional<ManifestEntry>> entryOf) {
         this.http = http;
         this.space = space;
         this.progress = progress;
         this.fetchers = fetchers;
+        this.converters = converters;
         this.pages = pages;
         this.lookup = lookup;
         this.codec = codec;
@@ -83,7 +85,7 @@ final class RecordReader implements AutoCloseable {
 
     private void readInBulk(List<RecordId> ids, Consumer<? super Record> consumer) {
         Map<RecordId, Set<String>> labelsByPage = labels(ids);
-        new BodyReader(http, fetchers, progress).read(ids, item -> entryOf.apply(item, RecordKind.DOCUMENT)
+        new BodyReader(http, fetchers, converters, progress).read(ids, item -> entryOf.apply(item, RecordKind.DOCUMENT)
                 .map(entry -> new Record(entry, labelsByPage.getOrDefault(entry.id(), Set.of()),
                         markdownOf(entry, item))), consumer);
     }
@@ -151,5 +153,6 @@ final class RecordReader implements AutoCloseable {
     @Override
     public void close() {
         fetchers.shutdownNow();
+        converters.shutdownNow();
     }
 }
