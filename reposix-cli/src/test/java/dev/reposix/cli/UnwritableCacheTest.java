@@ -57,6 +57,19 @@ class UnwritableCacheTest {
     }
 
     @Test
+    void aWorkingTreeBelowAFileIsRefusedNamingItBeforeAnythingIsFetched() throws Exception {
+        Path file = Files.writeString(temporary.resolve("not-a-directory"), "x");
+        Path tree = file.resolve("tree");
+
+        int exit = cli.run(environment, getClass().getClassLoader(), "init", "confluence::DEMO", tree.toString());
+
+        assertThat(exit).as(cli.stderr()).isEqualTo(ExitCodes.USER);
+        assertThat(cli.stderr()).contains("RPX-3014").contains(tree.toString());
+        assertThat(Files.readString(file)).isEqualTo("x");
+        assertThat(site.cacheDirectory().resolve("confluence-DEMO.git")).doesNotExist();
+    }
+
+    @Test
     void aReadOnlyCacheDirectoryIsRefusedNamingItAndNothingIsWritten() throws Exception {
         assumeFalse("root".equals(System.getProperty("user.name")),
                 "file permissions do not bind root; aCacheDirectoryBelowAFileIsRefused... covers this path for root");

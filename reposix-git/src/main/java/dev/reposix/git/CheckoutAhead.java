@@ -87,7 +87,7 @@ public final class CheckoutAhead implements AutoCloseable {
             }
             Files.createDirectories(absolute);
         } catch (IOException cannotCreate) {
-            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "cannot create the working tree " + absolute
+            throw new ReposixException(GitErrorCode.TREE_IO, "cannot create the working tree " + absolute
                     + " (check that its parent is writable): " + cannotCreate.getMessage(), cannotCreate);
         }
         return new CheckoutAhead(absolute, !existed);
@@ -168,7 +168,7 @@ public final class CheckoutAhead implements AutoCloseable {
             waitForChange();
         }
         if (failure != null) {
-            throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "could not write the working tree "
+            throw new ReposixException(GitErrorCode.TREE_IO, "could not write the working tree "
                     + directory + " (check that it is writable and the disk has free space): " + failure.getMessage(),
                     failure);
         }

@@ -88,6 +88,13 @@ public enum GitErrorCode implements ErrorCode {
                     + " repository at all.",
             "Run the command inside the clone (or pass its directory), e.g. after `git clone <mirror-url>`.",
             "git clone https://github.com/acme/eng-docs.git eng && reposix attach confluence::ENG eng")),
+    /** The new working tree could not be written. */
+    TREE_IO(new ErrorInfo(3014, ErrorCategory.USER,
+            "reposix could not write the new working tree: its parent is not writable, a file stands where a"
+                    + " folder must be, the disk is full or the file system is read-only.",
+            "Check that the directory named in the message can be created there and the disk has free space,"
+                    + " or choose another directory; nothing was left behind, so the same command can run again.",
+            "reposix init confluence::ENG ./eng")),
     /** An unexpected failure inside JGit. */
     GIT_FAILURE(new ErrorInfo(3099, ErrorCategory.INTERNAL,
             "The git library failed in a way reposix did not expect.",

@@ -91,10 +91,12 @@ public final class WorkingTree {
             Files.delete(scratch);
             runGit(directory, "remote", "set-url", "origin", originUrl);
             runGit(directory, "read-tree", "HEAD");
-            // Hashes every file written ahead; those that match the commit get their stat data.
-            runGitAllowingFailure(directory, "update-index", "-q", "--refresh");
-            // Writes only what is missing or differs: up-to-date entries are skipped.
-            runGit(directory, "checkout-index", "--all", "--force", "-u");
+            // Hashes every file written ahead; those that match the commit get their stat data, and
+            // git exits with 1 when any file is missing or differs.
+            if (!runGitAllowingFailure(directory, "update-index", "--refresh")) {
+                // Writes what is missing or differs; up-to-date entries are skipped.
+                runGit(directory, "checkout-index", "--all", "--force", "-u");
+            }
             files.keep();
         } catch (IOException | ReposixException failed) {
             // Closing the files removes everything, the clone included, since the tree was not kept:
@@ -106,7 +108,7 @@ public final class WorkingTree {
 
     private static ReposixException cannotWrite(Path directory, Exception failed) {
         return new ReposixException(failed instanceof ReposixException known ? known.errorCode()
-                : GitErrorCode.GIT_COMMAND_FAILED, "could not write the working tree " + directory
+                : GitErrorCode.TREE_IO, "could not write the working tree " + directory
                 + " (check that it is writable and the disk has free space; nothing was left there): "
                 + failed.getMessage(), failed);
     }
@@ -116,12 +118,16 @@ public final class WorkingTree {
         GitBinary.check(directory, arguments);
     }
 
-    /** Runs git where a non-zero exit is an answer, not a failure (e.g. files that need an update); a signal is one. */
-    private static void runGitAllowingFailure(Path directory, String... arguments) {
+    /**
+     * Runs git where a non-zero exit is an answer, not a failure (e.g. files that need an update);
+     * death by a signal is a failure. Returns whether git exited with 0.
+     */
+    private static boolean runGitAllowingFailure(Path directory, String... arguments) {
         GitBinary.Result result = GitBinary.run(directory, arguments);
         if (result.exitCode() > 128) {
             throw GitBinary.failure(arguments[0], result);
         }
+        return result.ok();
     }
 
     /**

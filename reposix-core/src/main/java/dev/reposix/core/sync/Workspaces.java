@@ -193,9 +193,10 @@ public final class Workspaces {
      */
     public SyncReport init(RemoteSpec remote, Path directory, Optional<LayoutKind> layout) {
         requireEmpty(directory);
-        // The tree's files are written while the import is committed; a failure removes them again.
-        try (SourceOfTruth source = opener.apply(remote); Cache cache = open(remote, source);
-                CheckoutAhead files = CheckoutAhead.into(directory)) {
+        // The tree is made first, so an unwritable place fails before anything is fetched; its files
+        // are written while the import is committed, and a failure removes them again.
+        try (CheckoutAhead files = CheckoutAhead.into(directory); SourceOfTruth source = opener.apply(remote);
+                Cache cache = open(remote, source)) {
             SyncReport report = engine.sync(remote, source, cache, layout, files);
             WorkingTree.create(cache, files, RemoteUrl.of(source.location().toString(), remote, Optional.empty()));
             return report;
