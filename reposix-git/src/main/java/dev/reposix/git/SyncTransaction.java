@@ -176,20 +176,71 @@ public final class SyncTransaction {
      * @return how many objects were inserted for it (a measure of the incremental cost)
      */
     public int recordState(ObjectId commit, SyncState state) {
+        return recordState(commit, writeState(state));
+    }
+
+    /**
+     * Writes the objects of a sync state, incrementally from the latest state recorded so far, to be
+     * staged for a commit with {@link #recordState(ObjectId, WrittenState)}. Unlike the rest of the
+     * transaction, this may run on another thread while commits are written (it only adds objects
+     * and reads what the transaction recorded before), so a sync that knows its state before its
+     * commit can write both at once; it must not overlap a {@code recordState}.
+     *
+     * @param state the state
+     * @return the written state
+     */
+    public WrittenState writeState(SyncState state) {
+        requireNonNull(state, "state is null");
+        checkOpen();
+        Optional<ObjectId> index = stateIndex;
+        try (ObjectInserter inserter = SpillingInserter.of(repository); ObjectReader reader = inserter.newReader()) {
+            Optional<ObjectId> latest = index.isEmpty() ? Optional.empty() : StateTrees.latest(reader, index.get());
+            StateTrees.Written stateTree = StateTrees.writeState(reader, inserter, latest, state);
+            inserter.flush();
+            return new WrittenState(stateTree.tree(), stateTree.objectsInserted());
+        } catch (IOException e) {
+            throw GitFailures.wrap(e, "writing the sync state", repository.getDirectory());
+        }
+    }
+
+    /**
+     * Stages a sync state written by {@link #writeState} behind a sync commit.
+     *
+     * @param commit the sync commit the state belongs to
+     * @param state the written state
+     * @return how many objects were inserted for the state (a measure of the incremental cost)
+     */
+    public int recordState(ObjectId commit, WrittenState state) {
         requireNonNull(commit, "commit is null");
         requireNonNull(state, "state is null");
         checkOpen();
         try (ObjectInserter inserter = SpillingInserter.of(repository); ObjectReader reader = inserter.newReader()) {
-            Optional<ObjectId> latest = stateIndex.isEmpty() ? Optional.empty()
-                    : StateTrees.latest(reader, stateIndex.get());
-            StateTrees.Written stateTree = StateTrees.writeState(reader, inserter, latest, state);
-            StateTrees.Written index = StateTrees.addToIndex(reader, inserter, stateIndex, commit, stateTree.tree());
+            StateTrees.Written index = StateTrees.addToIndex(reader, inserter, stateIndex, commit, state.tree());
             inserter.flush();
             stateIndex = Optional.of(index.tree());
             stateCommits.add(commit.copy());
-            return stateTree.objectsInserted() + index.objectsInserted();
+            return state.objectsInserted() + index.objectsInserted();
         } catch (IOException e) {
             throw GitFailures.wrap(e, "writing the sync state", repository.getDirectory());
+        }
+    }
+
+    /**
+     * A sync state whose objects are written, not yet staged for a commit.
+     *
+     * @param tree the state tree
+     * @param objectsInserted how many objects were inserted for it
+     */
+    public record WrittenState(ObjectId tree, int objectsInserted) {
+
+        /**
+         * Checks the tree.
+         *
+         * @param tree the state tree
+         * @param objectsInserted how many objects were inserted for it
+         */
+        public WrittenState {
+            requireNonNull(tree, "tree is null");
         }
     }
 

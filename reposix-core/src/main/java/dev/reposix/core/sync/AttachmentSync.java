@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -38,7 +39,10 @@ import org.eclipse.jgit.lib.ObjectId;
  * and turns the difference into file changes in each page's {@code .assets} folder: new and
  * changed versions are downloaded, files whose page moved are moved without a download, and files
  * of deleted attachments or pages are removed. Files larger than the limit are not downloaded; the
- * page links them in the source of truth instead, and the sync reports them. Not thread-safe.
+ * page links them in the source of truth instead, and the sync reports them. Not thread-safe, but
+ * for one thing: {@link #withAttachments} may build a state on another thread while
+ * {@link #applyTo} downloads, since the plan never changes ({@link #anyVanished} then says whether
+ * that state must be built again).
  */
 final class AttachmentSync {
 
@@ -49,6 +53,8 @@ final class AttachmentSync {
     private final List<Attachment> tooLarge;
     private final long maxBytes;
     private int downloaded;
+    /** Ids of attachments deleted between the listing and their download; the plan itself never changes. */
+    private final Set<String> vanished = ConcurrentHashMap.newKeySet();
 
     private AttachmentSync(Map<RecordId, SortedMap<String, AttachmentState>> planned, List<Download> downloads,
             Map<String, ObjectId> moves, Set<String> removals, List<Attachment> tooLarge, long maxBytes) {
@@ -188,9 +194,7 @@ final class AttachmentSync {
                 if (gone.errorCode() != StandardErrorCode.RECORD_NOT_FOUND) {
                     throw gone;
                 }
-                SortedMap<String, AttachmentState> files = new TreeMap<>(planned.get(download.attachment().record()));
-                files.remove(download.attachment().id());
-                planned.put(download.attachment().record(), files);
+                vanished.add(download.attachment().id());
             }
         }
     }
@@ -209,10 +213,23 @@ final class AttachmentSync {
             SortedMap<String, AttachmentState> files = planned.get(RecordId.of(id));
             if (files == null) {
                 files = previous.get(id).map(RecordState::attachments).orElse(new TreeMap<>());
+            } else if (!vanished.isEmpty()) {
+                files = new TreeMap<>(files);
+                files.keySet().removeAll(vanished);
             }
             records.put(id, state.withAttachments(files));
         });
         return new SyncState(records);
+    }
+
+    /**
+     * Whether an attachment was deleted between the listing and its download: a state built with
+     * {@link #withAttachments} before {@link #applyTo} ended lists it, and must be built again.
+     *
+     * @return true if one did
+     */
+    boolean anyVanished() {
+        return !vanished.isEmpty();
     }
 
     /**
