@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -84,10 +86,34 @@ final class RecordReader implements AutoCloseable {
     }
 
     private void readInBulk(List<RecordId> ids, Consumer<? super Record> consumer) {
-        Map<RecordId, Set<String>> labelsByPage = labels(ids);
-        new BodyReader(http, fetchers, converters, progress).read(ids, item -> entryOf.apply(item, RecordKind.DOCUMENT)
-                .map(entry -> new Record(entry, labelsByPage.getOrDefault(entry.id(), Set.of()),
-                        markdownOf(entry, item))), consumer);
+        // The labels are listed on one fetch thread while the others start on the bodies; a body's
+        // record waits for them only once it is converted.
+        Future<Map<RecordId, Set<String>>> labelsByPage = fetchers.submit(() -> labels(ids));
+        try {
+            new BodyReader(http, fetchers, converters, progress).read(ids, item -> entryOf.apply(item,
+                    RecordKind.DOCUMENT).map(entry -> {
+                        String markdown = markdownOf(entry, item);
+                        return new Record(entry, result(labelsByPage).getOrDefault(entry.id(), Set.of()), markdown);
+                    }), consumer);
+            result(labelsByPage);
+        } finally {
+            labelsByPage.cancel(true);
+        }
+    }
+
+    /** The labels listed on a fetch thread; their failure is thrown as it was. */
+    private static Map<RecordId, Set<String>> result(Future<Map<RecordId, Set<String>>> labels) {
+        try {
+            return labels.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing labels", interrupted);
+        }
     }
 
     /** The page's body as Markdown; a body that cannot be parsed is reported naming the page, so it can be fixed. */
