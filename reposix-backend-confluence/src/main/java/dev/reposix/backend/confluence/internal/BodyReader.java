@@ -104,8 +104,21 @@ final class BodyReader {
     }
 
     private static void await(Future<?> task) {
+        resultOf(task, "reading page bodies");
+    }
+
+    /**
+     * Waits for a task on a fetch or conversion thread and returns its result; its exception is
+     * thrown as it was.
+     *
+     * @param task the task
+     * @param doing what it does, for an interruption's message
+     * @param <T> what it returns
+     * @return the result
+     */
+    static <T> T resultOf(Future<T> task, String doing) {
         try {
-            task.get();
+            return task.get();
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof ReposixException reposixFailure) {
                 throw reposixFailure;
@@ -116,7 +129,7 @@ final class BodyReader {
             throw new IllegalStateException(failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading page bodies", interrupted);
+            throw new IllegalStateException("interrupted while " + doing, interrupted);
         }
     }
 }

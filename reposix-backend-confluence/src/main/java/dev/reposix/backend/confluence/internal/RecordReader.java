@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
@@ -93,26 +92,13 @@ final class RecordReader implements AutoCloseable {
             new BodyReader(http, fetchers, converters, progress).read(ids, item -> entryOf.apply(item,
                     RecordKind.DOCUMENT).map(entry -> {
                         String markdown = markdownOf(entry, item);
-                        return new Record(entry, result(labelsByPage).getOrDefault(entry.id(), Set.of()), markdown);
+                        Set<String> labels = BodyReader.resultOf(labelsByPage, "listing labels")
+                                .getOrDefault(entry.id(), Set.of());
+                        return new Record(entry, labels, markdown);
                     }), consumer);
-            result(labelsByPage);
+            BodyReader.resultOf(labelsByPage, "listing labels");
         } finally {
             labelsByPage.cancel(true);
-        }
-    }
-
-    /** The labels listed on a fetch thread; their failure is thrown as it was. */
-    private static Map<RecordId, Set<String>> result(Future<Map<RecordId, Set<String>>> labels) {
-        try {
-            return labels.get();
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing labels", interrupted);
         }
     }
 
