@@ -295,6 +295,29 @@ class SyncFaultsE2ETest {
         assertThat(treeOf(tree)).isEqualTo(faultFreeTree("DEMO"));
     }
 
+    @Test
+    void anInitThatFailsAfterWritingPartOfTheTreeRemovesItAndTheNextInitConverges() throws Exception {
+        Seed seed = Seeds.generated("PART", 600, 300, 17L);
+        start(seed);
+        List<SeedPage> pages = seed.spaces().get(0).pages();
+        // The last page of the last bulk request: the files of the first batches are written by then.
+        String broken = pages.get(pages.size() - 1).id();
+        putStorage(broken, "<p>An <strong>unclosed paragraph</p>");
+        Path tree = temporary.resolve("tree");
+
+        assertThat(cli.run(environment, getClass().getClassLoader(), "init", "confluence::PART", tree.toString()))
+                .isEqualTo(ExitCodes.EXTERNAL);
+
+        assertThat(cli.stderr()).contains("RPX-2101").contains("(id " + broken + ")");
+        assertThat(tree).as("the files written ahead went with the failed init").doesNotExist();
+        putStorage(broken, "<p>A <strong>closed</strong> paragraph</p>");
+        assertThat(cli.run(environment, getClass().getClassLoader(), "init", "confluence::PART", tree.toString()))
+                .as(cli.stderr()).isZero();
+        assertThat(git(tree, "ls-files", "pages").lines()).hasSize(600);
+        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertCacheValid("PART");
+    }
+
     // Fault 9: a 5 MB page, and a wide space with every page at one level.
 
     @Test
