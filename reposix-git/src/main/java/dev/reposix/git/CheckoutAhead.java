@@ -113,42 +113,39 @@ public final class CheckoutAhead implements AutoCloseable {
      * @param content the bytes, not to be changed afterwards
      */
     public void offer(String path, byte[] content) {
-        requireNonNull(content, "content is null");
-        synchronized (this) {
-            offered.put(GitPath.of(path).value(), content);
-        }
-        enqueue(new Write(path, content));
+        submit(GitPath.of(path).value(), requireNonNull(content, "content is null"), true);
     }
 
     /** Queues a file a draft put; waits while too much is queued. */
     void put(String path, byte[] content) {
-        requireNonNull(content, "content is null");
-        synchronized (this) {
-            if (offered.remove(path) == content) {
-                return; // written, or queued, as offered
-            }
-        }
-        enqueue(new Write(path, content));
+        submit(path, requireNonNull(content, "content is null"), false);
     }
 
     /** Queues the removal of a path's file, if it was written: the draft changed that path otherwise. */
     void forget(String path) {
-        synchronized (this) {
-            offered.remove(path);
-        }
-        enqueue(new Write(path, null));
+        submit(path, null, false);
     }
 
-    private synchronized void enqueue(Write write) {
+    /**
+     * Queues a write (or, without content, a removal), after waiting for room; what was offered is
+     * settled in the same step, so offers and puts of one path are queued in the order they came.
+     */
+    private synchronized void submit(String path, byte[] content, boolean offering) {
+        long size = content == null ? 0 : content.length;
         // A file larger than the whole budget is let through alone rather than never.
-        while (!closed && failure == null && queuedBytes > 0 && queuedBytes + write.size() > MAX_QUEUED_BYTES) {
+        while (!closed && failure == null && queuedBytes > 0 && queuedBytes + size > MAX_QUEUED_BYTES) {
             waitForChange();
         }
         if (closed || failure != null) {
             return; // what is missing or stale is checked out later, or the failure is reported then
         }
-        queue.addLast(write);
-        queuedBytes += write.size();
+        if (offering) {
+            offered.put(path, content);
+        } else if (offered.remove(path) == content && content != null) {
+            return; // written, or queued, as offered
+        }
+        queue.addLast(new Write(path, content));
+        queuedBytes += size;
         notifyAll();
     }
 
