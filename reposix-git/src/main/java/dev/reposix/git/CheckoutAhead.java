@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,8 +23,7 @@ import java.util.stream.Stream;
  * and would otherwise leave the other core idle). A {@link CommitDraft} hands over what it puts
  * ({@link CommitDraft#writingAhead}); {@link WorkingTree#create(Cache, Path, String, CheckoutAhead)}
  * then turns the directory into a clone and checks out whatever was not written ahead or differs, so
- * the files written here are only ever a head start, never the authority. Files can also be
- * {@linkplain #offer offered} before any draft exists, e.g. while the records are still arriving.
+ * the files written here are only ever a head start, never the authority.
  *
  * <p>Until a working tree is made of it, the directory is this object's: closing it before that
  * removes every file and folder it wrote (and the directory, if it made it), so a failed import
@@ -44,8 +41,6 @@ public final class CheckoutAhead implements AutoCloseable {
     private final boolean createdDirectory;
     private final Deque<Write> queue = new ArrayDeque<>();
     private final Set<Path> madeFolders = new HashSet<>();
-    /** Paths offered and not yet put by a draft, with the array offered. */
-    private final Map<String, byte[]> offered = new HashMap<>();
     private final Thread writer;
     private long queuedBytes;
     private boolean closed;
@@ -102,35 +97,18 @@ public final class CheckoutAhead implements AutoCloseable {
         return directory;
     }
 
-    /**
-     * Writes a file the commit will most likely hold, before any draft puts it (e.g. a record rendered
-     * while other bodies still arrive). When a draft later puts the same array at the path, it is not
-     * written again; a different array is written over it; a path no draft put by the time the tree
-     * is made has its file removed again, so the tree holds only what drafts put. Waits while too much
-     * is queued.
-     *
-     * @param path the file's path in the commit
-     * @param content the bytes, not to be changed afterwards
-     */
-    public void offer(String path, byte[] content) {
-        submit(GitPath.of(path).value(), requireNonNull(content, "content is null"), true);
-    }
-
     /** Queues a file a draft put; waits while too much is queued. */
     void put(String path, byte[] content) {
-        submit(path, requireNonNull(content, "content is null"), false);
+        submit(path, requireNonNull(content, "content is null"));
     }
 
     /** Queues the removal of a path's file, if it was written: the draft changed that path otherwise. */
     void forget(String path) {
-        submit(path, null, false);
+        submit(path, null);
     }
 
-    /**
-     * Queues a write (or, without content, a removal), after waiting for room; what was offered is
-     * settled in the same step, so offers and puts of one path are queued in the order they came.
-     */
-    private synchronized void submit(String path, byte[] content, boolean offering) {
+    /** Queues a write (or, without content, a removal) after waiting for room. */
+    private synchronized void submit(String path, byte[] content) {
         long size = content == null ? 0 : content.length;
         // A file larger than the whole budget is let through alone rather than never.
         while (!closed && failure == null && queuedBytes > 0 && queuedBytes + size > MAX_QUEUED_BYTES) {
@@ -139,28 +117,18 @@ public final class CheckoutAhead implements AutoCloseable {
         if (closed || failure != null) {
             return; // what is missing or stale is checked out later, or the failure is reported then
         }
-        if (offering) {
-            offered.put(path, content);
-        } else if (offered.remove(path) == content && content != null) {
-            return; // written, or queued, as offered
-        }
         queue.addLast(new Write(path, content));
         queuedBytes += size;
         notifyAll();
     }
 
     /**
-     * Waits until everything queued is written, and files offered but never put by a draft are removed.
+     * Waits until everything queued is written.
      *
      * @return whether any file was written
      * @throws ReposixException if a file could not be written
      */
     synchronized boolean awaitWritten() {
-        for (String unclaimed : offered.keySet()) {
-            queue.addLast(new Write(unclaimed, null));
-        }
-        offered.clear();
-        notifyAll();
         while (failure == null && (!queue.isEmpty() || inFlight > 0)) {
             waitForChange();
         }

@@ -83,24 +83,18 @@ class CheckoutAheadTest {
     }
 
     @Test
-    void filesOfferedBeforeTheCommitAreKeptOnlyAsTheDraftPutsThem() throws IOException {
+    void aPathPutAgainKeepsTheLastContentAsTheCommitDoes() throws IOException {
         Path tree = root.resolve("tree");
-        byte[] same = bytes("rendered while fetching\n");
         try (Cache cache = TestRepos.cache(root.resolve("caches")); CheckoutAhead files = CheckoutAhead.into(tree)) {
-            files.offer("pages/same.md", same);
-            files.offer("pages/changed.md", bytes("first rendering\n"));
-            files.offer("pages/never/put.md", bytes("not in the commit\n"));
             commit(cache, files, draft -> {
-                draft.put("pages/same.md", same);
-                draft.put("pages/changed.md", bytes("rendered again\n"));
+                draft.put("pages/page.md", bytes("first rendering\n"));
+                draft.put("pages/page.md", bytes("rendered again\n"));
             });
 
             WorkingTree.create(cache, files, ORIGIN);
         }
 
-        assertThat(tree.resolve("pages/same.md")).hasContent("rendered while fetching");
-        assertThat(tree.resolve("pages/changed.md")).hasContent("rendered again");
-        assertThat(tree.resolve("pages/never/put.md")).doesNotExist();
+        assertThat(tree.resolve("pages/page.md")).hasContent("rendered again");
         assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
     }
 

@@ -9,7 +9,6 @@ import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.Placement;
 import dev.reposix.core.layout.TreeConfig;
-import dev.reposix.git.CheckoutAhead;
 import dev.reposix.git.CommitDraft;
 import dev.reposix.git.FileKind;
 import dev.reposix.git.RecordState;
@@ -44,11 +43,12 @@ final class HistoryWriter {
     private final AttachmentSync attachments;
     private final SourceOfTruth source;
     private final RecordRenderer renderer;
-    private final Optional<CheckoutAhead> files;
+    private final Optional<ImportAhead> importAhead;
 
-    /** {@code files}: a new working tree to write the files of a first import into as they are committed. */
+    /** {@code importAhead}: the import commit of a first import, started while the bodies arrived. */
     HistoryWriter(SyncTransaction transaction, TreeReader trees, Authors authors, Instant now,
-            AttachmentSync attachments, SourceOfTruth source, RecordRenderer renderer, Optional<CheckoutAhead> files) {
+            AttachmentSync attachments, SourceOfTruth source, RecordRenderer renderer,
+            Optional<ImportAhead> importAhead) {
         this.transaction = transaction;
         this.trees = trees;
         this.authors = authors;
@@ -56,7 +56,7 @@ final class HistoryWriter {
         this.attachments = attachments;
         this.source = source;
         this.renderer = renderer;
-        this.files = files;
+        this.importAhead = importAhead;
     }
 
     SyncCounts write(boolean firstImport, TreeConfig config, LayoutPlan plan, SyncState previous, SyncPlan work,
@@ -107,18 +107,30 @@ final class HistoryWriter {
 
     private SyncCounts importAll(TreeConfig config, LayoutPlan plan, SyncState previous, Map<RecordId, Record> fetched,
             RecordRenderer renderer) {
-        try (CommitDraft draft = transaction.newCommit()) {
-            files.ifPresent(draft::writingAhead);
-            draft.put(TreeConfig.PATH, config.render().getBytes(StandardCharsets.UTF_8));
-            draft.put(TreeConfig.GITATTRIBUTES_PATH, config.gitattributes().getBytes(StandardCharsets.UTF_8));
-            for (Record record : fetched.values()) {
-                String path = plan.pathOf(record.id()).orElseThrow();
-                draft.put(path, renderer.render(record, path, attachments.remoteFiles(record.id(), previous)));
-            }
-            attachments.applyTo(draft, source);
-            transaction.advanceMain(draft.commit(committer, committer, "Import " + config.scheme() + "::"
-                    + config.project() + " (" + fetched.size() + " pages)"));
+        if (importAhead.isPresent()) {
+            // the draft is the import's, closed with it
+            return importInto(importAhead.get().finish(), config, plan, previous, fetched, renderer);
         }
+        try (CommitDraft draft = transaction.newCommit()) {
+            return importInto(draft, config, plan, previous, fetched, renderer);
+        }
+    }
+
+    /** Puts what the draft does not hold yet (every file, unless started ahead) and commits the import. */
+    private SyncCounts importInto(CommitDraft draft, TreeConfig config, LayoutPlan plan, SyncState previous,
+            Map<RecordId, Record> fetched, RecordRenderer renderer) {
+        draft.put(TreeConfig.PATH, config.render().getBytes(StandardCharsets.UTF_8));
+        draft.put(TreeConfig.GITATTRIBUTES_PATH, config.gitattributes().getBytes(StandardCharsets.UTF_8));
+        for (Record record : fetched.values()) {
+            String path = plan.pathOf(record.id()).orElseThrow();
+            byte[] file = renderer.render(record, path, attachments.remoteFiles(record.id(), previous));
+            if (importAhead.map(ahead -> !ahead.holds(path, file)).orElse(true)) {
+                draft.put(path, file);
+            }
+        }
+        attachments.applyTo(draft, source);
+        transaction.advanceMain(draft.commit(committer, committer, "Import " + config.scheme() + "::"
+                + config.project() + " (" + fetched.size() + " pages)"));
         return new SyncCounts(fetched.size(), 0, 0, 0, 1);
     }
 

@@ -7,7 +7,6 @@ import dev.reposix.api.RecordKind;
 import dev.reposix.api.RecordStatus;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.core.layout.LayoutPlan;
-import dev.reposix.git.CheckoutAhead;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * space does not render ten thousand files on one thread after the last body came in. What was
  * rendered ahead is served by the {@link RecordRenderer}; a record that fails to render is rendered
  * (and fails) again where the history is written, exactly as without rendering ahead. A first import
- * for a new working tree also offers each file to it at once, so the files are written while the
- * rest arrives. Stateless.
+ * also hands each file to its import commit at once ({@link ImportAhead}), so its blob (and, for a
+ * new working tree, its file) is written while the rest arrives. Stateless.
  */
 final class RenderingFetch {
 
@@ -44,11 +43,11 @@ final class RenderingFetch {
      * @param entries the records to read
      * @param plan where each record's file goes
      * @param renderer renders ahead for the history and the state
-     * @param files a new working tree to offer each rendered file to, for a first import
+     * @param importAhead the import commit of a first import, to put each rendered file into at once
      * @return the records by id
      */
     static Map<RecordId, Record> fetch(SourceOfTruth source, List<ManifestEntry> entries, LayoutPlan plan,
-            RecordRenderer renderer, Optional<CheckoutAhead> files) {
+            RecordRenderer renderer, Optional<ImportAhead> importAhead) {
         Map<RecordId, Record> fetched = new LinkedHashMap<>();
         if (entries.isEmpty()) {
             return fetched;
@@ -62,7 +61,7 @@ final class RenderingFetch {
                         fetched.put(record.id(), record);
                         Optional<String> path = plan.pathOf(record.id());
                         path.ifPresent(file -> rendering.add(pool.submit(() -> renderer.renderAhead(record, file)
-                                .ifPresent(bytes -> files.ifPresent(tree -> tree.offer(file, bytes))))));
+                                .ifPresent(bytes -> importAhead.ifPresent(commit -> commit.offer(file, bytes))))));
                     }
                 }
             });

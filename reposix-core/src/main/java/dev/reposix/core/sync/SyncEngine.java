@@ -226,42 +226,54 @@ public final class SyncEngine {
         // Labels first: a backend that reads all labels at once can then serve the fetch from that read.
         Map<RecordId, Set<String>> relabelled = found.isPresent() ? relabelled(source, work, previous) : Map.of();
         RecordRenderer renderer = new RecordRenderer(layout, plan);
-        // Only a first import's commit is made of the fetched files alone; any other tree is cloned as usual.
-        Optional<CheckoutAhead> importFiles = found.isEmpty() && base.isEmpty() ? files : Optional.empty();
-        Map<RecordId, Record> fetched = RenderingFetch.fetch(source, work.fetch(), plan, renderer, importFiles);
-        Set<RecordId> deleted = confirmVanished(source, work.vanished());
-        AttachmentSync attachments = AttachmentSync.plan(source, previous, plan, manifest, deleted, maxAttachmentBytes,
-                cache.trees(), transaction.main());
-        HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
-                clock.instant(), attachments, source, renderer, importFiles);
-        Supplier<SyncTransaction.WrittenState> state = () -> transaction.writeState(attachments.withAttachments(
-                StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled, renderer), previous));
-        SyncCounts counts;
-        Optional<SyncTransaction.WrittenState> written = Optional.empty();
-        if (found.isEmpty()) {
-            // A first import always commits, and its state does not depend on the commit: both are
-            // written at once, unless an attachment vanished before its download (then again after).
-            try (Beside<SyncTransaction.WrittenState> stateAhead = Beside.start("reposix-state", state)) {
-                counts = history.write(true, config, plan, previous, work, fetched, deleted, relabelled);
-                SyncTransaction.WrittenState ahead = stateAhead.join();
-                written = Optional.of(attachments.anyVanished() ? state.get() : ahead);
+        // A first import's commit is started while the bodies arrive; only one made of the fetched files
+        // alone is written into a new working tree ahead (any other tree is cloned as usual).
+        ImportAhead importAhead = found.isEmpty() ? startImport(transaction, base.isEmpty() ? files : Optional.empty())
+                : null;
+        try (importAhead) {
+            Map<RecordId, Record> fetched = RenderingFetch.fetch(source, work.fetch(), plan, renderer,
+                    Optional.ofNullable(importAhead));
+            Set<RecordId> deleted = confirmVanished(source, work.vanished());
+            AttachmentSync attachments = AttachmentSync.plan(source, previous, plan, manifest, deleted,
+                    maxAttachmentBytes, cache.trees(), transaction.main());
+            HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
+                    clock.instant(), attachments, source, renderer, Optional.ofNullable(importAhead));
+            Supplier<SyncTransaction.WrittenState> state = () -> transaction.writeState(attachments.withAttachments(
+                    StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled, renderer), previous));
+            SyncCounts counts;
+            Optional<SyncTransaction.WrittenState> written = Optional.empty();
+            if (found.isEmpty()) {
+                // A first import always commits, and its state does not depend on the commit: both are
+                // written at once, unless an attachment vanished before its download (then again after).
+                try (Beside<SyncTransaction.WrittenState> stateAhead = Beside.start("reposix-state", state)) {
+                    counts = history.write(true, config, plan, previous, work, fetched, deleted, relabelled);
+                    SyncTransaction.WrittenState ahead = stateAhead.join();
+                    written = Optional.of(attachments.anyVanished() ? state.get() : ahead);
+                }
+            } else {
+                counts = history.write(false, config, plan, previous, work, fetched, deleted, relabelled);
             }
-        } else {
-            counts = history.write(false, config, plan, previous, work, fetched, deleted, relabelled);
+            Optional<SyncTransaction.WrittenState> writtenAhead = written;
+            transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
+                    .ifPresent(tip -> transaction.recordState(tip, writtenAhead.orElseGet(state)));
+            TransactionOutcome outcome = transaction.apply(clock.instant(), Authors.reposixAt(clock.instant()));
+            if (!outcome.applied()) {
+                throw new ReposixException(CoreErrorCode.CACHE_MOVED, "the cache of " + remote
+                        + " changed while syncing (" + String.join("; ", outcome.rejections())
+                        + "); nothing was changed, run the command again");
+            }
+            cache.requestSync(false);
+            return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
+                    counts.created(), counts.updated(), counts.moved(), counts.deleted(),
+                    counts.commits() + (restored.isEmpty() ? 0 : 1), outcome.syncTag(), restored,
+                    attachments.report());
         }
-        Optional<SyncTransaction.WrittenState> writtenAhead = written;
-        transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
-                .ifPresent(tip -> transaction.recordState(tip, writtenAhead.orElseGet(state)));
-        TransactionOutcome outcome = transaction.apply(clock.instant(), Authors.reposixAt(clock.instant()));
-        if (!outcome.applied()) {
-            throw new ReposixException(CoreErrorCode.CACHE_MOVED, "the cache of " + remote
-                    + " changed while syncing (" + String.join("; ", outcome.rejections())
-                    + "); nothing was changed, run the command again");
-        }
-        cache.requestSync(false);
-        return new SyncReport(cache.location().directory(), transaction.main().map(ObjectId::name),
-                counts.created(), counts.updated(), counts.moved(), counts.deleted(),
-                counts.commits() + (restored.isEmpty() ? 0 : 1), outcome.syncTag(), restored, attachments.report());
+    }
+
+    private static ImportAhead startImport(SyncTransaction transaction, Optional<CheckoutAhead> files) {
+        CommitDraft draft = transaction.newCommit();
+        files.ifPresent(draft::writingAhead);
+        return ImportAhead.start(draft);
     }
 
     /**
