@@ -1,7 +1,5 @@
 package dev.reposix.core.sync;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.reposix.api.Attachment;
 import dev.reposix.api.Capability;
 import dev.reposix.api.ManifestEntry;
