@@ -64,6 +64,16 @@ final class Beside<T> implements AutoCloseable {
     /** Waits for the work to end, whatever its result; an interrupt is kept for the caller. */
     @Override
     public void close() {
+        awaitEnd(thread);
+    }
+
+    /**
+     * Waits for a thread to end, even when interrupted meanwhile (the interrupt is kept for the caller),
+     * so that nothing it does outlives the caller's block.
+     *
+     * @param thread the thread
+     */
+    static void awaitEnd(Thread thread) {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {

@@ -72,7 +72,7 @@ final class ImportAhead implements AutoCloseable {
             finishing = true;
             notifyAll();
         }
-        joinThread();
+        Beside.awaitEnd(thread);
         synchronized (this) {
             if (failure != null) {
                 throw failure;
@@ -102,7 +102,7 @@ final class ImportAhead implements AutoCloseable {
             queue.clear();
             notifyAll();
         }
-        joinThread();
+        Beside.awaitEnd(thread);
         draft.close();
     }
 
@@ -131,20 +131,6 @@ final class ImportAhead implements AutoCloseable {
                     queue.clear();
                 }
             }
-        }
-    }
-
-    private void joinThread() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException again) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }
