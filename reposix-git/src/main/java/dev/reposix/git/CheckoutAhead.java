@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * own while the commit is made, so that a first import does not wait for a checkout of ten thousand
  * files after its commit (writing many small files is mostly kernel time, one file after another,
  * and would otherwise leave the other core idle). A {@link CommitDraft} hands over what it puts
- * ({@link CommitDraft#writingAhead}); {@link WorkingTree#create(Cache, Path, String, CheckoutAhead)}
+ * ({@link CommitDraft#writingAhead}); {@link WorkingTree#create(Cache, CheckoutAhead, String)}
  * then turns the directory into a clone and checks out whatever was not written ahead or differs, so
  * the files written here are only ever a head start, never the authority.
  *
@@ -126,16 +126,14 @@ public final class CheckoutAhead implements AutoCloseable {
      * Waits until everything queued is written.
      *
      * @return whether any file was written
-     * @throws ReposixException if a file could not be written
+     * @throws IOException the first failure to write a file, as it was
      */
-    synchronized boolean awaitWritten() {
+    synchronized boolean awaitWritten() throws IOException {
         while (failure == null && (!queue.isEmpty() || inFlight > 0)) {
             waitForChange();
         }
         if (failure != null) {
-            throw new ReposixException(GitErrorCode.TREE_IO, "could not write the working tree "
-                    + directory + " (check that it is writable and the disk has free space): " + failure.getMessage(),
-                    failure);
+            throw failure;
         }
         return wroteAny;
     }

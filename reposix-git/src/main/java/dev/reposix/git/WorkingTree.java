@@ -78,24 +78,24 @@ public final class WorkingTree {
             if (!files.awaitWritten()) {
                 // The git binary clones a local repository with hard links and no pack building, which
                 // JGit would do with full delta compression: for a large space most of the time of init.
-                runGit(directory, "clone", "--quiet", "--branch", "main", cache.location().directory().toString(), ".");
-                runGit(directory, "remote", "set-url", "origin", originUrl);
+                GitBinary.check(directory, "clone", "--quiet", "--branch", "main", cache.location().directory().toString(), ".");
+                GitBinary.check(directory, "remote", "set-url", "origin", originUrl);
                 files.keep();
                 return;
             }
             // git clones only into an empty directory: clone beside the files, then move its .git over.
             Path scratch = Files.createTempDirectory(directory, ".reposix-clone-");
-            runGit(scratch, "clone", "--quiet", "--no-checkout", "--branch", "main",
+            GitBinary.check(scratch, "clone", "--quiet", "--no-checkout", "--branch", "main",
                     cache.location().directory().toString(), ".");
             Files.move(scratch.resolve(".git"), directory.resolve(".git"));
             Files.delete(scratch);
-            runGit(directory, "remote", "set-url", "origin", originUrl);
-            runGit(directory, "read-tree", "HEAD");
+            GitBinary.check(directory, "remote", "set-url", "origin", originUrl);
+            GitBinary.check(directory, "read-tree", "HEAD");
             // Hashes every file written ahead; those that match the commit get their stat data, and
             // git exits with 1 when any file is missing or differs.
             if (!runGitAllowingFailure(directory, "update-index", "--refresh")) {
                 // Writes what is missing or differs; up-to-date entries are skipped.
-                runGit(directory, "checkout-index", "--all", "--force", "-u");
+                GitBinary.check(directory, "checkout-index", "--all", "--force", "-u");
             }
             files.keep();
         } catch (IOException | ReposixException failed) {
@@ -111,11 +111,6 @@ public final class WorkingTree {
                 : GitErrorCode.TREE_IO, "could not write the working tree " + directory
                 + " (check that it is writable and the disk has free space; nothing was left there): "
                 + failed.getMessage(), failed);
-    }
-
-    /** Runs git in a directory; any exit but 0 is a failure. */
-    private static void runGit(Path directory, String... arguments) {
-        GitBinary.check(directory, arguments);
     }
 
     /**

@@ -28,7 +28,6 @@ final class ImportAhead implements AutoCloseable {
     private final Map<String, byte[]> put = new HashMap<>();
     private final Thread thread;
     private boolean finishing;
-    private boolean closed;
     private RuntimeException failure;
 
     private ImportAhead(CommitDraft draft) {
@@ -97,7 +96,6 @@ final class ImportAhead implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
-            closed = true;
             finishing = true;
             queue.clear();
             notifyAll();
@@ -117,8 +115,8 @@ final class ImportAhead implements AutoCloseable {
                         return; // nobody interrupts it; close() ends it by flag
                     }
                 }
-                if (queue.isEmpty() || closed || failure != null) {
-                    return;
+                if (queue.isEmpty()) {
+                    return; // finishing, closed, or a put failed (each empties the queue for good)
                 }
                 next = queue.pollFirst();
             }

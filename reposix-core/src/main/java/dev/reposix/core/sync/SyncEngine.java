@@ -241,21 +241,20 @@ public final class SyncEngine {
             Supplier<SyncTransaction.WrittenState> state = () -> transaction.writeState(attachments.withAttachments(
                     StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled, renderer), previous));
             SyncCounts counts;
-            Optional<SyncTransaction.WrittenState> written = Optional.empty();
             if (found.isEmpty()) {
                 // A first import always commits, and its state does not depend on the commit: both are
                 // written at once, unless an attachment vanished before its download (then again after).
                 try (Beside<SyncTransaction.WrittenState> stateAhead = Beside.start("reposix-state", state)) {
                     counts = history.write(true, config, plan, previous, work, fetched, deleted, relabelled);
                     SyncTransaction.WrittenState ahead = stateAhead.join();
-                    written = Optional.of(attachments.anyVanished() ? state.get() : ahead);
+                    transaction.recordState(transaction.main().orElseThrow(),
+                            attachments.anyVanished() ? state.get() : ahead);
                 }
             } else {
                 counts = history.write(false, config, plan, previous, work, fetched, deleted, relabelled);
+                transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
+                        .ifPresent(tip -> transaction.recordState(tip, state.get()));
             }
-            Optional<SyncTransaction.WrittenState> writtenAhead = written;
-            transaction.main().filter(tip -> !tip.equals(base.orElse(null)))
-                    .ifPresent(tip -> transaction.recordState(tip, writtenAhead.orElseGet(state)));
             TransactionOutcome outcome = transaction.apply(clock.instant(), Authors.reposixAt(clock.instant()));
             if (!outcome.applied()) {
                 throw new ReposixException(CoreErrorCode.CACHE_MOVED, "the cache of " + remote

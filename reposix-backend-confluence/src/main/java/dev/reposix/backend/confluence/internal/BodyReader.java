@@ -81,11 +81,11 @@ final class BodyReader {
         }
         try {
             for (Future<?> fetch : fetches) {
-                await(fetch);
+                resultOf(fetch, "reading page bodies");
             }
             // every fetch has handed its conversion over by now
             for (Future<?> conversion : conversions) {
-                await(conversion);
+                resultOf(conversion, "reading page bodies");
             }
         } finally {
             // after a failure, the rest stops; after success, there is nothing left to cancel
@@ -101,10 +101,6 @@ final class BodyReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading page bodies", interrupted);
         }
-    }
-
-    private static void await(Future<?> task) {
-        resultOf(task, "reading page bodies");
     }
 
     /**
