@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,38 @@ class DistributionE2ETest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void theClassDataSharingArchiveServesTheClassesOfInitNotOnlyThoseOfAStart() throws Exception {
+        // one log per process: the demo's git push starts git-remote-reposix, which logs too
+        Path logs = Files.createDirectories(workDirectory.resolve("logs"));
+        Result demo = run(Map.of("REPOSIX_JAVA_OPTS", "-Xlog:class+load=info:file=" + logs + "/%p.log"), "reposix",
+                "demo", "--dir", workDirectory.resolve("demo").toString());
+        assertThat(demo.exitCode()).as(demo.stderr()).isZero();
+
+        // JGit is signed on Maven Central, and the JVM never archives a signed jar's classes.
+        List<String> loaded = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(logs)) {
+            for (Path file : files) {
+                loaded.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+        }
+        for (String name : List.of("org.eclipse.jgit.lib.Repository ", "org.eclipse.jgit.internal.storage.file.FileRepository ",
+                "dev.reposix.backend.confluence.codec.StorageCodec ", "dev.reposix.core.sync.SyncEngine ",
+                "com.fasterxml.jackson.databind.ObjectMapper ")) {
+            assertThat(loaded).as(name.strip()).anyMatch(line -> line.contains(" " + name)
+                    && line.contains("source: shared objects file"));
+        }
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(DISTRIBUTION.resolve("lib"), "*.jar")) {
+            for (Path jar : jars) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    assertThat(file.stream().map(JarEntry::getName)
+                            .filter(name -> name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")))
+                            .as("signature files of " + jar.getFileName()).isEmpty();
+                }
+            }
+        }
     }
 
     @Test
