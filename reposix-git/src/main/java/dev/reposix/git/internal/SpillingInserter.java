@@ -59,6 +59,11 @@ public final class SpillingInserter extends ObjectInserter {
             // These objects would be loose, and git writes loose objects at level 1
             // (core.looseCompression): deflating is most of the cost of writing them.
             pack.setCompressionLevel(Deflater.BEST_SPEED);
+            // No lookup of each object in the existing packs first: for an object not found there,
+            // JGit checks the pack folder for new packs (a stat per object), which for the tens of
+            // thousands of new objects of an import costs more than the rare duplicate it would
+            // avoid (one already packed is written again; git reads either copy, gc keeps one).
+            pack.checkExisting(false);
             return new SpillingInserter(directory.newInserter(), pack, looseLimit);
         }
         return repository.newObjectInserter();

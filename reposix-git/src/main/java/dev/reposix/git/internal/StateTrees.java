@@ -63,12 +63,11 @@ public final class StateTrees {
         for (Map.Entry<String, RecordState> record : state.records().entrySet()) {
             String path = StateCodec.recordPath(record.getKey());
             byte[] content = StateCodec.encode(record.getValue());
-            ObjectId blob = hasher.idFor(Constants.OBJ_BLOB, content);
             ObjectId before = existing.remove(path);
-            if (!blob.equals(before)) {
-                inserter.insert(Constants.OBJ_BLOB, content);
+            // a record new to the state is inserted at once: hashing it first only to compare would hash it twice
+            if (before == null || !before.equals(hasher.idFor(Constants.OBJ_BLOB, content))) {
+                editor.put(path, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, content));
                 blobs++;
-                editor.put(path, FileMode.REGULAR_FILE, blob);
             }
         }
         for (String gone : existing.keySet()) {

@@ -49,7 +49,8 @@ final class BlockWriter {
             if (Dom.isText(child)) {
                 throw new NotRepresentable("text outside a paragraph");
             }
-            if (child instanceof Element element) {
+            if (Dom.isElement(child)) {
+                Element element = (Element) child;
                 String listKind = listKind(element);
                 blocks.add(block(element, alternate(blocks, listKind, previousList)));
                 previousList = listKind;

@@ -43,7 +43,8 @@ public final class Canonical {
     }
 
     private static void strip(Node node) {
-        if (node instanceof Element element) {
+        if (Dom.isElement(node)) {
+            Element element = (Element) node;
             IGNORED_ATTRIBUTES.forEach(element::removeAttribute);
         }
         for (Node child : Dom.children(node)) {

@@ -39,6 +39,18 @@ public final class Dom {
     }
 
     /**
+     * Whether a node is an element. Asked by node type rather than with {@code instanceof}: on JDK 17
+     * an {@code instanceof} of an interface that fails (a text node is no {@code Element}) scans the
+     * class's interfaces every time, which the codec's walks over every node pay for.
+     *
+     * @param node the node, possibly null
+     * @return true for an element
+     */
+    public static boolean isElement(Node node) {
+        return node != null && node.getNodeType() == Node.ELEMENT_NODE;
+    }
+
+    /**
      * The element children of a node.
      *
      * @param parent the parent
@@ -47,8 +59,8 @@ public final class Dom {
     public static List<Element> elements(Node parent) {
         List<Element> children = new ArrayList<>();
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element) {
-                children.add(element);
+            if (isElement(child)) {
+                children.add((Element) child);
             }
         }
         return children;
@@ -86,7 +98,7 @@ public final class Dom {
      * @return true if it is
      */
     public static boolean is(Node node, String name) {
-        return node instanceof Element && name.equals(node.getNodeName());
+        return isElement(node) && name.equals(node.getNodeName());
     }
 
     /**
@@ -96,7 +108,7 @@ public final class Dom {
      * @return true for a block
      */
     public static boolean isBlock(Node node) {
-        return node instanceof Element && BLOCKS.contains(node.getNodeName());
+        return isElement(node) && BLOCKS.contains(node.getNodeName());
     }
 
     /**

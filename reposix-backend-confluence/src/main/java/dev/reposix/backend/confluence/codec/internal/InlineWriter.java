@@ -66,9 +66,10 @@ final class InlineWriter {
             emit(MarkdownEscaper.escape(node.getNodeValue(), lineStart, inTable || mode == WriteMode.SAFE));
             return;
         }
-        if (!(node instanceof Element element)) {
+        if (!Dom.isElement(node)) {
             return;
         }
+        Element element = (Element) node;
         String name = element.getTagName();
         boolean plain = element.getAttributes().getLength() == 0;
         switch (name) {

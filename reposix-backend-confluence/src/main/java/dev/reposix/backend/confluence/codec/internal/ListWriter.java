@@ -91,7 +91,7 @@ final class ListWriter {
                 tight &= LISTS.contains(element.getTagName());
                 nested.add(blocks.block(element, BlockWriter.alternate(nested, kind, previousList)));
                 previousList = kind;
-            } else if (child instanceof Element && Dom.CONTAINERS.contains(child.getNodeName())
+            } else if (Dom.isElement(child) && Dom.CONTAINERS.contains(child.getNodeName())
                     && !Dom.is(child, "ac:link") && !Dom.is(child, "ac:image")
                     && !Dom.is(child, "ac:structured-macro")) {
                 throw new NotRepresentable("container inside a list item");

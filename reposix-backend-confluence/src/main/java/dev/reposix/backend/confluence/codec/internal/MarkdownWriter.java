@@ -77,12 +77,13 @@ public final class MarkdownWriter {
     private void segments(Node container, List<Part> parts) {
         StorageSerializer serializer = new StorageSerializer(StorageSerializer.Style.ONE_LINE);
         for (Node child : Dom.children(container)) {
-            if (!(child instanceof Element element)) {
+            if (!Dom.isElement(child)) {
                 if (Dom.isText(child) && !child.getNodeValue().isBlank()) {
                     parts.add(new Part(false, BlockWriter.verbatim(child), ""));
                 }
                 continue;
             }
+            Element element = (Element) child;
             if (LAYOUT.contains(element.getTagName())) {
                 parts.add(new Part(true, serializer.startTag(element), ""));
                 segments(element, parts);

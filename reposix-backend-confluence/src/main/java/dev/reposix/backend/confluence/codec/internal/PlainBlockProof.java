@@ -183,10 +183,11 @@ final class PlainBlockProof {
         StringBuilder options = new StringBuilder();
         Set<String> names = new HashSet<>();
         for (Node child = macro.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (!(child instanceof Element element) || code != null) {
+            if (!Dom.isElement(child) || code != null) {
                 // text in the macro, or anything after the body
                 return null;
             }
+            Element element = (Element) child;
             List<Node> content = Dom.children(element);
             if (content.size() != 1 || !Dom.isText(content.get(0))) {
                 return null;

@@ -33,17 +33,19 @@ public final class StorageNormalizer {
      */
     public static void normalize(Element root) {
         root.normalize();
-        collapse(root);
+        collapse(root, false);
         moveEdgeSpaces(root);
         root.normalize();
-        collapse(root);
+        // After the first collapse no text outside preserved elements holds a tab, a line break or a
+        // comment; moving edge spaces and merging neighbours can only have put two spaces together.
+        collapse(root, true);
         dropInsignificantSpace(root);
         restructure(root);
         root.normalize();
     }
 
-    private static void collapse(Node node) {
-        if (node instanceof Element && Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
+    private static void collapse(Node node, boolean doubleSpacesOnly) {
+        if (Dom.isElement(node) && Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
             return;
         }
         Node following;
@@ -52,29 +54,25 @@ public final class StorageNormalizer {
             following = child.getNextSibling();
             if (Dom.isText(child)) {
                 String text = child.getNodeValue();
-                String collapsed = collapseWhitespace(text);
-                if (collapsed != text) {
-                    child.setNodeValue(collapsed);
+                if (doubleSpacesOnly ? text.contains("  ") : hasRunToCollapse(text)) {
+                    child.setNodeValue(collapseWhitespace(text));
                 }
             } else if (child.getNodeType() == Node.COMMENT_NODE
                     || child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 node.removeChild(child);
             } else {
-                collapse(child);
+                collapse(child, doubleSpacesOnly);
             }
         }
     }
 
-    /**
-     * Replaces each run of spaces, tabs and line breaks by one space; returns the same instance when
-     * there is nothing to collapse, which is the common case. Text only changes if it holds a tab, a
-     * line break or two spaces in a row; {@code indexOf} finds those without a call per character,
-     * which matters with the launcher's C1-only JIT.
-     */
+    /** Whether text holds a tab, a line break or two spaces in a row: most text holds none. */
+    private static boolean hasRunToCollapse(String text) {
+        return text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.contains("  ");
+    }
+
+    /** Replaces each run of spaces, tabs and line breaks by one space. */
     private static String collapseWhitespace(String text) {
-        if (text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf('\r') < 0 && !text.contains("  ")) {
-            return text;
-        }
         char[] characters = text.toCharArray();
         int length = 0;
         boolean inRun = false;
@@ -95,7 +93,8 @@ public final class StorageNormalizer {
         for (Node child = node.getFirstChild(); child != null; child = following) {
             // read first, so that a space moved out after the child is not visited
             following = child.getNextSibling();
-            if (child instanceof Element element) {
+            if (Dom.isElement(child)) {
+                Element element = (Element) child;
                 moveEdgeSpaces(element);
                 if (Dom.FORMATTING.contains(element.getTagName())) {
                     Node first = element.getFirstChild();
@@ -122,7 +121,7 @@ public final class StorageNormalizer {
         Node following;
         for (Node child = node.getFirstChild(); child != null; child = following) {
             following = child.getNextSibling();
-            if (child instanceof Element) {
+            if (Dom.isElement(child)) {
                 dropInsignificantSpace(child);
                 continue;
             }
@@ -155,8 +154,8 @@ public final class StorageNormalizer {
         for (Node child = element.getFirstChild(); child != null; child = following) {
             // restructuring a child may move its nodes, never the child's siblings
             following = child.getNextSibling();
-            if (child instanceof Element childElement) {
-                restructure(childElement);
+            if (Dom.isElement(child)) {
+                restructure((Element) child);
             }
         }
         String name = element.getTagName();
