@@ -68,6 +68,14 @@ class SyncStateTest {
     }
 
     @Test
+    void recordPathsKeepTheirFormatSoCachesWrittenBeforeStayReadable() {
+        // the shard is the first byte of the id's SHA-1 in lower-case hex; other bytes than [A-Za-z0-9_-] are %XX
+        assertThat(StateCodec.recordPath("12345")).isEqualTo("records/8c/12345");
+        assertThat(StateCodec.recordPath("~jane/\u00fc x")).isEqualTo("records/bf/%7Ejane%2F%C3%BC%20x");
+        assertThat(StateCodec.decodeId("%7Ejane%2F%C3%BC%20x")).isEqualTo("~jane/\u00fc x");
+    }
+
+    @Test
     void aRecordSurvivesTheRoundTripIncludingAwkwardCharacters() {
         RecordState awkward = new RecordState(7, "sha256:abc", "Line\nbreak \\ back slash, CR\r and  spaces ",
                 Optional.of("parent id with spaces"), new TreeSet<>(List.of("b", "a", "ü")), "pages/Ünï code.md",

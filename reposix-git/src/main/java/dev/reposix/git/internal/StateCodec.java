@@ -7,6 +7,7 @@ import dev.reposix.git.RecordState;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -47,7 +48,8 @@ public final class StateCodec {
     public static String recordPath(String recordId) {
         MessageDigest digest = Constants.newMessageDigest();
         byte[] hash = digest.digest(recordId.getBytes(StandardCharsets.UTF_8));
-        return String.format("records/%02x/%s", hash[0] & 0xff, encodeId(recordId));
+        // not String.format: a first import computes ten thousand of these
+        return "records/" + HexFormat.of().toHexDigits(hash[0]) + "/" + encodeId(recordId);
     }
 
     /**
@@ -180,7 +182,7 @@ public final class StateCodec {
                     || (unsigned >= '0' && unsigned <= '9') || unsigned == '_' || unsigned == '-') {
                 out.append((char) unsigned);
             } else {
-                out.append('%').append(String.format("%02X", unsigned));
+                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) unsigned));
             }
         }
         return out.toString();
