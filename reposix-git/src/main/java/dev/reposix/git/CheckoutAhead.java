@@ -12,18 +12,22 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The files of a commit still being built, written into a new working tree on a thread of their
  * own while the commit is made, so that a first import does not wait for a checkout of ten thousand
  * files after its commit (writing many small files is mostly kernel time, one file after another,
  * and would otherwise leave the other core idle). A {@link CommitDraft} hands over what it puts
- * ({@link CommitDraft#writingAhead}); {@link WorkingTree#create(Cache, CheckoutAhead, String)}
- * then turns the directory into a clone and checks out whatever was not written ahead or differs, so
- * the files written here are only ever a head start, never the authority.
+ * ({@link CommitDraft#writingAhead}), and once the draft's commit is written git indexes the files
+ * against it ({@code indexAhead}) while the caller goes on. {@link WorkingTree#create(Cache,
+ * CheckoutAhead, String)} then turns the directory into a clone and checks out whatever was not
+ * written ahead or differs, so the files written here are only ever a head start, never the authority.
  *
  * <p>Until a working tree is made of it, the directory is this object's: closing it before that
  * removes every file and folder it wrote (and the directory, if it made it), so a failed import
@@ -37,6 +41,9 @@ public final class CheckoutAhead implements AutoCloseable {
     /** How many bytes may wait to be written before {@link CommitDraft#put} waits for the writer. */
     static final long MAX_QUEUED_BYTES = 64L << 20;
 
+    /** The index made ahead, inside the directory until the clone takes it as {@code .git/index}. */
+    static final String INDEX_AHEAD = ".reposix-index-ahead";
+
     private final Path directory;
     private final boolean createdDirectory;
     private final Deque<Write> queue = new ArrayDeque<>();
@@ -48,6 +55,8 @@ public final class CheckoutAhead implements AutoCloseable {
     private boolean wroteAny;
     private int inFlight;
     private IOException failure;
+    private Thread indexer;
+    private ObjectId indexedAhead;
 
     /** A file to write, or to remove when {@code content} is null. */
     private record Write(String path, byte[] content) {
@@ -144,6 +153,101 @@ public final class CheckoutAhead implements AutoCloseable {
     }
 
     /**
+     * Starts indexing the files against a commit git can read in a repository, on a thread of its
+     * own, once everything queued is written: git reads the commit's tree into an index of its own,
+     * hashes every file and checks out whatever is missing or differs, as
+     * {@link WorkingTree#create(Cache, CheckoutAhead, String)} would after the sync, which then only
+     * takes that index if its clone's {@code HEAD} is that commit. A first import's draft calls this
+     * once its commit is written, so git works while the sync still writes its state. Only the first
+     * call counts; any failure here leaves the work to {@code create}.
+     *
+     * @param repository the repository holding the commit (its git directory)
+     * @param commit the commit whose files were written ahead
+     */
+    void indexAhead(Path repository, ObjectId commit) {
+        ObjectId id = commit.copy();
+        Thread thread = new Thread(() -> index(repository, id), "reposix-index-ahead");
+        thread.setDaemon(true);
+        synchronized (this) {
+            if (closed || indexer != null) {
+                return;
+            }
+            indexer = thread;
+        }
+        thread.start();
+    }
+
+    private void index(Path repository, ObjectId commit) {
+        Path index = directory.resolve(INDEX_AHEAD);
+        try {
+            boolean wrote = awaitWritten();
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+            }
+            if (wrote) {
+                WorkingTree.indexFiles(directory, Map.of("GIT_INDEX_FILE", index.toString()),
+                        List.of("--git-dir=" + repository, "--work-tree=" + directory), commit.name());
+                synchronized (this) {
+                    indexedAhead = commit;
+                }
+            }
+        } catch (IOException | RuntimeException failed) {
+            // create() indexes the files itself and reports what fails then
+            deleteIndexAhead();
+        }
+    }
+
+    /**
+     * The index made ahead, if it is complete and of this commit; waits for it first. Any other
+     * index ahead is removed.
+     *
+     * @param head the commit the working tree's {@code HEAD} is
+     * @return the index file, for the clone to take as its own
+     */
+    Optional<Path> indexedAhead(ObjectId head) {
+        awaitIndexer();
+        synchronized (this) {
+            if (head.equals(indexedAhead)) {
+                return Optional.of(directory.resolve(INDEX_AHEAD));
+            }
+        }
+        deleteIndexAhead();
+        return Optional.empty();
+    }
+
+    private void deleteIndexAhead() {
+        try {
+            Files.deleteIfExists(directory.resolve(INDEX_AHEAD));
+            // left by a git that was killed
+            Files.deleteIfExists(directory.resolve(INDEX_AHEAD + ".lock"));
+        } catch (IOException cannotDelete) {
+            // the caller's error names the directory; closing without a tree removes everything anyway
+        }
+    }
+
+    private void awaitIndexer() {
+        try {
+            joinIndexer();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while indexing the working tree "
+                    + directory);
+        }
+    }
+
+    private void joinIndexer() throws InterruptedException {
+        Thread thread;
+        synchronized (this) {
+            thread = indexer;
+        }
+        if (thread != null) {
+            thread.join();
+        }
+    }
+
+    /**
      * Stops writing; unless a working tree was made of the directory, removes everything written
      * into it (and the directory itself if this made it).
      */
@@ -159,6 +263,8 @@ public final class CheckoutAhead implements AutoCloseable {
         }
         try {
             writer.join();
+            // git may be running in the directory
+            joinIndexer();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }

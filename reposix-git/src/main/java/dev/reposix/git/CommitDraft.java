@@ -69,7 +69,8 @@ public final class CommitDraft implements AutoCloseable {
     /**
      * Also hands every file this draft puts from now on to a working tree being written ahead
      * (regular files given as bytes are written; for any other change of a path its file is removed,
-     * to be checked out from the commit later).
+     * to be checked out from the commit later), and has git index them against the commit once it
+     * is written ({@code CheckoutAhead.indexAhead}).
      *
      * @param files the working tree written ahead
      * @return this draft
@@ -236,6 +237,8 @@ public final class CommitDraft implements AutoCloseable {
             return id;
         });
         committed = true;
+        // git can read the commit now: the files written ahead are indexed while the caller goes on
+        ahead.ifPresent(files -> files.indexAhead(repository.getDirectory().toPath(), commit));
         return commit;
     }
 

@@ -6,6 +6,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
@@ -65,7 +69,8 @@ public final class WorkingTree {
      * {@code main} was being committed: the cache is cloned without a checkout, and git then checks
      * out only the files that are missing or differ from that commit (none, when everything was
      * written ahead), comparing each file's content, so the result is exactly what
-     * {@link #create(Cache, Path, String)} makes. When nothing was written ahead (the cache existed
+     * {@link #create(Cache, Path, String)} makes. If git already indexed the files against the
+     * clone's {@code HEAD} while the sync went on, that index is taken as it is. When nothing was written ahead (the cache existed
      * already), this is that method.
      *
      * @param cache the cache
@@ -90,12 +95,14 @@ public final class WorkingTree {
             Files.move(scratch.resolve(".git"), directory.resolve(".git"));
             Files.delete(scratch);
             GitBinary.check(directory, "remote", "set-url", "origin", originUrl);
-            GitBinary.check(directory, "read-tree", "HEAD");
-            // Hashes every file written ahead; those that match the commit get their stat data, and
-            // git exits with 1 when any file is missing or differs.
-            if (!runGitAllowingFailure(directory, "update-index", "--refresh")) {
-                // Writes what is missing or differs; up-to-date entries are skipped.
-                GitBinary.check(directory, "checkout-index", "--all", "--force", "-u");
+            ObjectId head = ObjectId.fromString(GitBinary.check(directory, "rev-parse", "--verify", "HEAD^{commit}"));
+            Optional<Path> indexedAhead = files.indexedAhead(head);
+            if (indexedAhead.isPresent()) {
+                // made by git against this very commit while the sync went on
+                Files.move(indexedAhead.get(), directory.resolve(".git").resolve("index"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                indexFiles(directory, Map.of(), List.of(), "HEAD");
             }
             files.keep();
         } catch (IOException | ReposixException failed) {
@@ -106,23 +113,40 @@ public final class WorkingTree {
         }
     }
 
+    /**
+     * Makes an index of a commit's tree and the files already in a working tree: git reads the tree,
+     * hashes every file (those that match the commit get their stat data; git exits with 1 when any
+     * file is missing or differs) and then writes only what is missing or differs.
+     *
+     * @param directory the working tree
+     * @param environment variables for git, e.g. {@code GIT_INDEX_FILE}
+     * @param repository git options naming the repository, if not the directory's own
+     * @param treeish the commit
+     */
+    static void indexFiles(Path directory, Map<String, String> environment, List<String> repository, String treeish) {
+        GitBinary.check(directory, environment, withOptions(repository, "read-tree", treeish));
+        String[] refresh = withOptions(repository, "update-index", "--refresh");
+        GitBinary.Result refreshed = GitBinary.run(directory, environment, refresh);
+        if (refreshed.exitCode() > 128) {
+            // a non-zero exit is an answer (files to check out); death by a signal is a failure
+            throw GitBinary.failure("update-index", refreshed);
+        }
+        if (!refreshed.ok()) {
+            GitBinary.check(directory, environment, withOptions(repository, "checkout-index", "--all", "--force", "-u"));
+        }
+    }
+
+    private static String[] withOptions(List<String> options, String... arguments) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(arguments));
+        return all.toArray(String[]::new);
+    }
+
     private static ReposixException cannotWrite(Path directory, Exception failed) {
         return new ReposixException(failed instanceof ReposixException known ? known.errorCode()
                 : GitErrorCode.TREE_IO, "could not write the working tree " + directory
                 + " (check that it is writable and the disk has free space; nothing was left there): "
                 + failed.getMessage(), failed);
-    }
-
-    /**
-     * Runs git where a non-zero exit is an answer, not a failure (e.g. files that need an update);
-     * death by a signal is a failure. Returns whether git exited with 0.
-     */
-    private static boolean runGitAllowingFailure(Path directory, String... arguments) {
-        GitBinary.Result result = GitBinary.run(directory, arguments);
-        if (result.exitCode() > 128) {
-            throw GitBinary.failure(arguments[0], result);
-        }
-        return result.ok();
     }
 
     /**

@@ -7,10 +7,13 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.git.internal.GitBinary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,10 +70,10 @@ class CheckoutAheadTest {
                 draft.put("c.bin", streamed.length, new ByteArrayInputStream(streamed), FileKind.REGULAR);
                 draft.put("gone.md", bytes("soon gone\n"));
                 draft.delete("gone.md");
+                awaitWritten(files);
+                // Somebody (or a bug) changed a file written ahead before git indexed it.
+                write(tree.resolve("b.md"), "tampered\n");
             });
-            assertThat(files.awaitWritten()).isTrue();
-            // Somebody (or a bug) changed a file written ahead before the tree was made.
-            Files.writeString(tree.resolve("b.md"), "tampered\n");
 
             WorkingTree.create(cache, files, ORIGIN);
         }
@@ -80,6 +83,67 @@ class CheckoutAheadTest {
         assertThat(tree.resolve("tools/run.sh")).isExecutable();
         assertThat(tree.resolve("gone.md")).doesNotExist();
         assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+    }
+
+    @Test
+    void gitIndexesTheFilesAgainstTheCommitAsSoonAsItIsWrittenAndTheCloneTakesThatIndex() throws IOException {
+        Path tree = root.resolve("tree");
+        try (Cache cache = TestRepos.cache(root.resolve("caches")); CheckoutAhead files = CheckoutAhead.into(tree)) {
+            ObjectId commit = commit(cache, files, draft -> {
+                draft.put("a.md", bytes("a\n"));
+                draft.put("pages/b.md", bytes("b\n"));
+            });
+            Path indexedAhead = files.indexedAhead(commit).orElseThrow();
+            Object madeAhead = Files.readAttributes(indexedAhead, BasicFileAttributes.class).fileKey();
+
+            WorkingTree.create(cache, files, ORIGIN);
+
+            assertThat(Files.readAttributes(tree.resolve(".git/index"), BasicFileAttributes.class).fileKey())
+                    .as("the clone's index is the file git made ahead").isEqualTo(madeAhead);
+        }
+
+        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertThat(GitBinary.run(tree, "diff-files", "--quiet").ok()).isTrue();
+        assertThat(tree.resolve(CheckoutAhead.INDEX_AHEAD)).doesNotExist();
+    }
+
+    @Test
+    void anIndexMadeAheadForAnotherCommitThanTheClonesIsDroppedAndTheFilesIndexedAgain() throws IOException {
+        Path tree = root.resolve("tree");
+        try (Cache cache = TestRepos.cache(root.resolve("caches")); CheckoutAhead files = CheckoutAhead.into(tree)) {
+            ObjectId first = commit(cache, files, draft -> draft.put("a.md", bytes("a\n")));
+            assertThat(files.indexedAhead(first)).isPresent();
+            // Another commit lands on main before the tree is made: the index made ahead is of the first.
+            commit(cache, null, draft -> draft.put("a.md", bytes("changed\n")));
+
+            WorkingTree.create(cache, files, ORIGIN);
+        }
+
+        assertThat(tree.resolve("a.md")).hasContent("changed");
+        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertThat(tree.resolve(CheckoutAhead.INDEX_AHEAD)).doesNotExist();
+    }
+
+    @Test
+    void anIndexThatCouldNotBeMadeAheadLeavesTheWorkToTheClone() throws IOException {
+        Path tree = root.resolve("tree");
+        try (Cache cache = TestRepos.cache(root.resolve("caches")); CheckoutAhead files = CheckoutAhead.into(tree)) {
+            ObjectId commit = commit(cache, files, draft -> draft.put("a.md", bytes("a\n")));
+            Path index = files.indexedAhead(commit).orElseThrow();
+            // A second request is ignored; only the first counts.
+            files.indexAhead(root.resolve("no-such-repository"), commit);
+            assertThat(files.indexedAhead(commit)).contains(index);
+
+            try (CheckoutAhead other = CheckoutAhead.into(root.resolve("other"))) {
+                other.put("a.md", bytes("a\n"));
+                other.indexAhead(root.resolve("no-such-repository"), commit);
+                assertThat(other.indexedAhead(commit)).as("git could not read the repository").isEmpty();
+                assertThat(root.resolve("other").resolve(CheckoutAhead.INDEX_AHEAD)).doesNotExist();
+                WorkingTree.create(cache, other, ORIGIN);
+            }
+        }
+
+        assertThat(git(root.resolve("other"), "status", "--porcelain", "--untracked-files=all")).isEmpty();
     }
 
     @Test
@@ -161,17 +225,36 @@ class CheckoutAheadTest {
     }
 
     /** Commits on the cache's main with a draft that writes ahead into {@code files} (if given). */
-    private static void commit(Cache cache, CheckoutAhead files, Consumer<CommitDraft> changes) {
+    private static ObjectId commit(Cache cache, CheckoutAhead files, Consumer<CommitDraft> changes) {
         try (CacheLock lock = TestRepos.lock(cache)) {
             SyncTransaction transaction = cache.beginSync(lock);
+            ObjectId commit;
             try (CommitDraft draft = transaction.newCommit()) {
                 if (files != null) {
                     draft.writingAhead(files);
                 }
                 changes.accept(draft);
-                transaction.advanceMain(draft.commit(TestRepos.JANE, TestRepos.REPOSIX, "Import"));
+                commit = draft.commit(TestRepos.JANE, TestRepos.REPOSIX, "Import");
+                transaction.advanceMain(commit);
             }
             assertThat(transaction.apply(TestRepos.T0, TestRepos.REPOSIX).applied()).isTrue();
+            return commit;
+        }
+    }
+
+    private static void awaitWritten(CheckoutAhead files) {
+        try {
+            assertThat(files.awaitWritten()).isTrue();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the {@code git} binary in a repository and captures its output. Stateless and thread-safe. */
 public final class GitBinary {
@@ -48,6 +49,20 @@ public final class GitBinary {
      * @throws ReposixException when git cannot be started (not installed)
      */
     public static Result run(Path directory, String... arguments) {
+        return run(directory, Map.of(), arguments);
+    }
+
+    /**
+     * Runs {@code git -C <directory> <arguments>} like {@link #run(Path, String...)}, with more
+     * variables set (e.g. {@code GIT_INDEX_FILE} for an index of its own).
+     *
+     * @param directory the repository
+     * @param environment the variables to set
+     * @param arguments the arguments
+     * @return the result, whatever the exit code
+     * @throws ReposixException when git cannot be started (not installed)
+     */
+    public static Result run(Path directory, Map<String, String> environment, String... arguments) {
         List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(arguments));
         try {
@@ -56,6 +71,7 @@ public final class GitBinary {
             // -C names the repository: variables git sets for the repository it runs in (the remote
             // helper inherits the pusher's GIT_DIR) would otherwise point this git somewhere else
             LOCAL_REPOSITORY_VARIABLES.forEach(builder.environment()::remove);
+            builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -78,7 +94,20 @@ public final class GitBinary {
      * @throws ReposixException {@link GitErrorCode#GIT_COMMAND_FAILED} on a non-zero exit
      */
     public static String check(Path directory, String... arguments) {
-        Result result = run(directory, arguments);
+        return check(directory, Map.of(), arguments);
+    }
+
+    /**
+     * Runs a git command that must succeed, with more variables set.
+     *
+     * @param directory the repository
+     * @param environment the variables to set
+     * @param arguments the arguments
+     * @return the output
+     * @throws ReposixException {@link GitErrorCode#GIT_COMMAND_FAILED} on a non-zero exit
+     */
+    public static String check(Path directory, Map<String, String> environment, String... arguments) {
+        Result result = run(directory, environment, arguments);
         if (!result.ok()) {
             throw failure(arguments[0], result);
         }
