@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,17 +39,27 @@ final class RenderingFetch {
     }
 
     /**
-     * The current documents among the records read for the entries, in arrival order.
+     * A layout plan and the renderer for it.
+     *
+     * @param plan where each record's file goes
+     * @param renderer renders ahead for the history and the state
+     */
+    record Planned(LayoutPlan plan, RecordRenderer renderer) {
+    }
+
+    /**
+     * The current documents among the records read for the entries, in arrival order. The plan may
+     * still be in the making: records arriving before it is made are rendered once it is, and a plan
+     * that fails stops the reading with its failure.
      *
      * @param source the source of truth
      * @param entries the records to read
-     * @param plan where each record's file goes
-     * @param renderer renders ahead for the history and the state
+     * @param planned the plan and its renderer, made or being made
      * @param importAhead the import commit of a first import, to put each rendered file into at once
      * @return the records by id
      */
-    static Map<RecordId, Record> fetch(SourceOfTruth source, List<ManifestEntry> entries, LayoutPlan plan,
-            RecordRenderer renderer, Optional<ImportAhead> importAhead) {
+    static Map<RecordId, Record> fetch(SourceOfTruth source, List<ManifestEntry> entries,
+            CompletableFuture<Planned> planned, Optional<ImportAhead> importAhead) {
         Map<RecordId, Record> fetched = new LinkedHashMap<>();
         if (entries.isEmpty()) {
             return fetched;
@@ -57,14 +69,18 @@ final class RenderingFetch {
         try {
             source.readRecords(entries.stream().map(ManifestEntry::id).toList(), record -> {
                 if (record.entry().status() == RecordStatus.CURRENT && record.entry().kind() == RecordKind.DOCUMENT) {
+                    if (planned.isCompletedExceptionally()) {
+                        planOf(planned);
+                    }
                     synchronized (fetched) {
                         fetched.put(record.id(), record);
-                        Optional<String> path = plan.pathOf(record.id());
-                        path.ifPresent(file -> rendering.add(pool.submit(() -> renderer.renderAhead(record, file)
-                                .ifPresent(bytes -> importAhead.ifPresent(commit -> commit.offer(file, bytes))))));
+                        rendering.add(planned.thenAcceptAsync(made -> made.plan().pathOf(record.id()).ifPresent(file ->
+                                made.renderer().renderAhead(record, file).ifPresent(bytes ->
+                                        importAhead.ifPresent(commit -> commit.offer(file, bytes)))), pool));
                     }
                 }
             });
+            planOf(planned);
             for (Future<?> task : rendering) {
                 if (!await(task)) {
                     break;
@@ -74,6 +90,23 @@ final class RenderingFetch {
             pool.shutdownNow();
         }
         return fetched;
+    }
+
+    /**
+     * The plan once it is made; its failure is thrown as it was.
+     *
+     * @param planned the plan being made
+     * @return the plan and its renderer
+     */
+    static Planned planOf(CompletableFuture<Planned> planned) {
+        try {
+            return planned.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw failed;
+        }
     }
 
     /**

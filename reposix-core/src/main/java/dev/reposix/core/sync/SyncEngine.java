@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -221,18 +222,30 @@ public final class SyncEngine {
                 .orElse(List.of());
         List<ManifestEntry> manifest = source.manifest().stream()
                 .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
-        LayoutPlan plan = layout.plan(manifest, source.homeRecord());
-        SyncPlan work = SyncPlan.of(previous, manifest, plan);
+        Optional<RecordId> home = source.homeRecord();
+        Supplier<RenderingFetch.Planned> planning = () -> {
+            LayoutPlan made = layout.plan(manifest, home);
+            return new RenderingFetch.Planned(made, new RecordRenderer(layout, made));
+        };
+        // A first import reads every page whatever the plan, so its plan is made beside the first body
+        // requests; a later sync needs the plan first, to know which records only moved.
+        CompletableFuture<RenderingFetch.Planned> planned = found.isEmpty()
+                ? CompletableFuture.supplyAsync(planning, SyncEngine::startPlanThread)
+                : CompletableFuture.completedFuture(planning.get());
         // Labels first: a backend that reads all labels at once can then serve the fetch from that read.
-        Map<RecordId, Set<String>> relabelled = found.isPresent() ? relabelled(source, work, previous) : Map.of();
-        RecordRenderer renderer = new RecordRenderer(layout, plan);
+        Map<RecordId, Set<String>> relabelled = found.isPresent()
+                ? relabelled(source, SyncPlan.of(previous, manifest, planned.join().plan()), previous) : Map.of();
         // A first import's commit is started while the bodies arrive; only one made of the fetched files
         // alone is written into a new working tree ahead (any other tree is cloned as usual).
         ImportAhead importAhead = found.isEmpty() ? startImport(transaction, base.isEmpty() ? files : Optional.empty())
                 : null;
         try (importAhead) {
-            Map<RecordId, Record> fetched = RenderingFetch.fetch(source, work.fetch(), plan, renderer,
-                    Optional.ofNullable(importAhead));
+            Map<RecordId, Record> fetched = RenderingFetch.fetch(source, SyncPlan.toFetch(previous, manifest),
+                    planned, Optional.ofNullable(importAhead));
+            RenderingFetch.Planned made = RenderingFetch.planOf(planned);
+            LayoutPlan plan = made.plan();
+            RecordRenderer renderer = made.renderer();
+            SyncPlan work = SyncPlan.of(previous, manifest, plan);
             Set<RecordId> deleted = confirmVanished(source, work.vanished());
             AttachmentSync attachments = AttachmentSync.plan(source, previous, plan, manifest, deleted,
                     maxAttachmentBytes, cache.trees(), transaction.main());
@@ -267,6 +280,13 @@ public final class SyncEngine {
                     counts.commits() + (restored.isEmpty() ? 0 : 1), outcome.syncTag(), restored,
                     attachments.report());
         }
+    }
+
+    /** Runs the making of a first import's plan on a thread of its own; it only computes, so nothing waits for it. */
+    private static void startPlanThread(Runnable making) {
+        Thread thread = new Thread(making, "reposix-plan");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static ImportAhead startImport(SyncTransaction transaction, Optional<CheckoutAhead> files) {

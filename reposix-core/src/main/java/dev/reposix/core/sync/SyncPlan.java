@@ -33,6 +33,21 @@ record SyncPlan(List<ManifestEntry> fetch, Map<RecordId, String> relocated, List
         unchanged = List.copyOf(unchanged);
     }
 
+    /**
+     * The records a sync must read, in manifest order: those new since the previous state or at
+     * another version. It does not depend on the layout, so a sync may start reading before its plan
+     * is made; {@link #of} fetches exactly these.
+     */
+    static List<ManifestEntry> toFetch(SyncState previous, List<ManifestEntry> manifest) {
+        return manifest.stream().filter(entry -> entry.kind() != RecordKind.FOLDER && needsFetch(entry, previous))
+                .toList();
+    }
+
+    private static boolean needsFetch(ManifestEntry entry, SyncState previous) {
+        Optional<RecordState> before = previous.get(entry.id().value());
+        return before.isEmpty() || before.get().version() != entry.version();
+    }
+
     /** Diffs the manifest against the state; folders never need a fetch, they have no file. */
     static SyncPlan of(SyncState previous, List<ManifestEntry> manifest, LayoutPlan layout) {
         List<ManifestEntry> fetch = new ArrayList<>();
@@ -46,7 +61,7 @@ record SyncPlan(List<ManifestEntry> fetch, Map<RecordId, String> relocated, List
             }
             Optional<RecordState> before = previous.get(entry.id().value());
             String path = layout.pathOf(entry.id()).orElseThrow();
-            if (before.isEmpty() || before.get().version() != entry.version()) {
+            if (needsFetch(entry, previous)) {
                 fetch.add(entry);
             } else if (!before.get().path().equals(path)) {
                 relocated.put(entry.id(), before.get().path());
