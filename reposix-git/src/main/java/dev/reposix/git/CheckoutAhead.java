@@ -231,9 +231,7 @@ public final class CheckoutAhead implements AutoCloseable {
         try {
             joinIndexer();
         } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while indexing the working tree "
-                    + directory);
+            throw interrupted("indexing");
         }
     }
 
@@ -365,9 +363,14 @@ public final class CheckoutAhead implements AutoCloseable {
         try {
             wait();
         } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while writing the working tree "
-                    + directory);
+            throw interrupted("writing");
         }
+    }
+
+    /** The error for a caller interrupted while waiting; the interrupt is kept for it. */
+    private ReposixException interrupted(String doing) {
+        Thread.currentThread().interrupt();
+        return new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while " + doing + " the working tree "
+                + directory);
     }
 }

@@ -2,17 +2,13 @@ package dev.reposix.backend.confluence.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reposix.api.RecordId;
 import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.Seeds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +26,7 @@ class CodecFingerprintTest {
     void theCodecWritesExactlyWhatItWroteBefore() throws Exception {
         List<SeedPage> pages = new ArrayList<>(Seeds.generated("BENCH", 2_000, 5_000, 42).spaces().get(0).pages());
         pages.addAll(Seeds.demo().spaces().get(0).pages());
-        StorageCodec codec = new StorageCodec(directoryOf(pages));
+        StorageCodec codec = new StorageCodec(new SeedDirectory(pages));
         StorageCanonicalizer canonicalizer = new StorageCanonicalizer();
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (SeedPage page : pages) {
@@ -45,25 +41,5 @@ class CodecFingerprintTest {
 
         assertThat(HexFormat.of().formatHex(digest.digest())).as("the codec's output over %d pages", pages.size())
                 .isEqualTo(FINGERPRINT);
-    }
-
-    private static PageDirectory directoryOf(List<SeedPage> pages) {
-        Map<String, RecordId> idsByTitle = new HashMap<>();
-        Map<RecordId, String> titlesById = new HashMap<>();
-        for (SeedPage page : pages) {
-            idsByTitle.put(page.title(), RecordId.of(page.id()));
-            titlesById.put(RecordId.of(page.id()), page.title());
-        }
-        return new PageDirectory() {
-            @Override
-            public Optional<RecordId> idOfTitle(String title) {
-                return Optional.ofNullable(idsByTitle.get(title));
-            }
-
-            @Override
-            public Optional<String> titleOf(RecordId id) {
-                return Optional.ofNullable(titlesById.get(id));
-            }
-        };
     }
 }

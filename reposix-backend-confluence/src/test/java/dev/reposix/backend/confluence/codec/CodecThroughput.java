@@ -1,12 +1,8 @@
 package dev.reposix.backend.confluence.codec;
 
-import dev.reposix.api.RecordId;
 import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.Seeds;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Manual benchmark, not a test: prints the codec's milliseconds per page over several rounds, for
@@ -48,29 +44,5 @@ public final class CodecThroughput {
         }
         // an output digest, so a change that alters output is visible when comparing runs
         System.out.printf("  digest %08x%n", markdowns.hashCode());
-    }
-
-    /** Resolves the titles of the measured pages, so page links become Markdown links. */
-    private static final class SeedDirectory implements PageDirectory {
-
-        private final Map<String, RecordId> idsByTitle = new HashMap<>();
-        private final Map<RecordId, String> titlesById = new HashMap<>();
-
-        SeedDirectory(List<SeedPage> pages) {
-            for (SeedPage page : pages) {
-                idsByTitle.put(page.title(), RecordId.of(page.id()));
-                titlesById.put(RecordId.of(page.id()), page.title());
-            }
-        }
-
-        @Override
-        public Optional<RecordId> idOfTitle(String title) {
-            return Optional.ofNullable(idsByTitle.get(title));
-        }
-
-        @Override
-        public Optional<String> titleOf(RecordId id) {
-            return Optional.ofNullable(titlesById.get(id));
-        }
     }
 }
