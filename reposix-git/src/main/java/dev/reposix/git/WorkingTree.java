@@ -70,8 +70,8 @@ public final class WorkingTree {
      * out only the files that are missing or differ from that commit (none, when everything was
      * written ahead), comparing each file's content, so the result is exactly what
      * {@link #create(Cache, Path, String)} makes. If git already indexed the files against the
-     * clone's {@code HEAD} while the sync went on, that index is taken as it is. When nothing was written ahead (the cache existed
-     * already), this is that method.
+     * clone's {@code HEAD} while the sync went on, that index is taken as it is. When nothing was
+     * written ahead (the cache existed already), this is that method.
      *
      * @param cache the cache
      * @param files the files written ahead into the new working tree; kept on success

@@ -2,6 +2,7 @@ package dev.reposix.core.sync;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -43,6 +44,18 @@ final class Beside<T> implements AutoCloseable {
      * @return the result
      */
     T join() {
+        return resultOf(task, thread.getName());
+    }
+
+    /**
+     * Waits for a task and returns its result; its exception is thrown as it was.
+     *
+     * @param task the task
+     * @param name what it is, for the messages of an interrupt or a cancellation
+     * @param <T> what it returns
+     * @return the result
+     */
+    static <T> T resultOf(Future<T> task, String name) {
         try {
             return task.get();
         } catch (ExecutionException failed) {
@@ -55,9 +68,9 @@ final class Beside<T> implements AutoCloseable {
             throw new IllegalStateException(failed.getCause());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + thread.getName(), interrupted);
+            throw new IllegalStateException("interrupted while waiting for " + name, interrupted);
         } catch (CancellationException cancelled) {
-            throw new IllegalStateException(thread.getName() + " was cancelled", cancelled);
+            throw new IllegalStateException(name + " was cancelled", cancelled);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,14 +98,7 @@ final class RenderingFetch {
      * @return the plan and its renderer
      */
     static Planned planOf(CompletableFuture<Planned> planned) {
-        try {
-            return planned.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw failed;
-        }
+        return Beside.resultOf(planned, "the layout plan");
     }
 
     /**

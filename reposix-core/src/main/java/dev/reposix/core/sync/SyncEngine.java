@@ -232,9 +232,11 @@ public final class SyncEngine {
         CompletableFuture<RenderingFetch.Planned> planned = found.isEmpty()
                 ? CompletableFuture.supplyAsync(planning, SyncEngine::startPlanThread)
                 : CompletableFuture.completedFuture(planning.get());
+        Optional<SyncPlan> plannedFirst = found.map(state ->
+                SyncPlan.of(previous, manifest, RenderingFetch.planOf(planned).plan()));
         // Labels first: a backend that reads all labels at once can then serve the fetch from that read.
-        Map<RecordId, Set<String>> relabelled = found.isPresent()
-                ? relabelled(source, SyncPlan.of(previous, manifest, planned.join().plan()), previous) : Map.of();
+        Map<RecordId, Set<String>> relabelled = plannedFirst.map(work -> relabelled(source, work, previous))
+                .orElse(Map.of());
         // A first import's commit is started while the bodies arrive; only one made of the fetched files
         // alone is written into a new working tree ahead (any other tree is cloned as usual).
         ImportAhead importAhead = found.isEmpty() ? startImport(transaction, base.isEmpty() ? files : Optional.empty())
@@ -245,7 +247,7 @@ public final class SyncEngine {
             RenderingFetch.Planned made = RenderingFetch.planOf(planned);
             LayoutPlan plan = made.plan();
             RecordRenderer renderer = made.renderer();
-            SyncPlan work = SyncPlan.of(previous, manifest, plan);
+            SyncPlan work = plannedFirst.orElseGet(() -> SyncPlan.of(previous, manifest, plan));
             Set<RecordId> deleted = confirmVanished(source, work.vanished());
             AttachmentSync attachments = AttachmentSync.plan(source, previous, plan, manifest, deleted,
                     maxAttachmentBytes, cache.trees(), transaction.main());
