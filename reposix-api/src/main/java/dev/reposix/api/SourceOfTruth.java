@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -166,6 +167,35 @@ public interface SourceOfTruth extends AutoCloseable {
      */
     default byte[] readAttachment(Attachment attachment, long maxBytes) {
         throw ReposixException.unsupported(scheme(), Capability.ATTACHMENTS);
+    }
+
+    /**
+     * Downloads several attachments, as many at once as the backend allows. Each file reaches the
+     * consumer on the calling thread, one at a time and in the order given, so the caller needs no
+     * locking; a backend that downloads ahead keeps only a few files waiting. The default downloads
+     * them one after the other with {@link #readAttachment}.
+     *
+     * @param attachments the attachments, as listed by {@link #attachments}
+     * @param maxBytes the most bytes the caller accepts for each file
+     * @param consumer receives each attachment with its bytes, or with empty when it is gone
+     *     ({@link StandardErrorCode#RECORD_NOT_FOUND} from {@link #readAttachment})
+     * @throws ReposixException as {@link #readAttachment} for any other failure, which stops the
+     *     downloads not yet handed over
+     */
+    default void readAttachments(List<Attachment> attachments, long maxBytes,
+            BiConsumer<Attachment, Optional<byte[]>> consumer) {
+        for (Attachment attachment : attachments) {
+            Optional<byte[]> file;
+            try {
+                file = Optional.of(readAttachment(attachment, maxBytes));
+            } catch (ReposixException failure) {
+                if (failure.errorCode() != StandardErrorCode.RECORD_NOT_FOUND) {
+                    throw failure;
+                }
+                file = Optional.empty();
+            }
+            consumer.accept(attachment, file);
+        }
     }
 
     /**

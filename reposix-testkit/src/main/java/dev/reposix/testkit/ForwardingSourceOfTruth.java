@@ -13,6 +13,8 @@ import dev.reposix.api.UpdateOutcome;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +81,12 @@ public abstract class ForwardingSourceOfTruth implements SourceOfTruth {
     @Override
     public byte[] readAttachment(Attachment attachment, long maxBytes) {
         return delegate.readAttachment(attachment, maxBytes);
+    }
+
+    @Override
+    public void readAttachments(List<Attachment> attachments, long maxBytes,
+            BiConsumer<Attachment, Optional<byte[]>> consumer) {
+        delegate.readAttachments(attachments, maxBytes, consumer);
     }
 
     @Override

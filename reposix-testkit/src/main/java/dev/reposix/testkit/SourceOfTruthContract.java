@@ -613,6 +613,38 @@ public abstract class SourceOfTruthContract {
     }
 
     @Test
+    public void readAttachmentsHandsOverEveryFileInOrderAndAGoneOneAsEmpty() {
+        assumeSupported(Capability.ATTACHMENTS, Capability.UPDATE);
+        SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(2));
+        List<RecordId> ids = manifestOf(sourceOfTruth).stream().map(ManifestEntry::id).toList();
+        List<Attachment> asked = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
+        for (int index = 0; index < 7; index++) {
+            byte[] content = ("file " + index).getBytes(StandardCharsets.UTF_8);
+            asked.add(sourceOfTruth.writeAttachment(ids.get(index % 2), "file-" + index + ".txt", "text/plain",
+                    content, ""));
+            contents.add(content);
+        }
+        sourceOfTruth.deleteAttachment(asked.get(3));
+        List<Attachment> handedOver = new ArrayList<>();
+        List<Optional<byte[]>> files = new ArrayList<>();
+
+        openAnother().readAttachments(asked, 1024, (attachment, file) -> {
+            handedOver.add(attachment);
+            files.add(file);
+        });
+
+        assertThat(handedOver).as("attachments handed over").containsExactlyElementsOf(asked);
+        for (int index = 0; index < asked.size(); index++) {
+            if (index == 3) {
+                assertThat(files.get(index)).as("the deleted file").isEmpty();
+            } else {
+                assertThat(files.get(index)).as("file %d", index).hasValue(contents.get(index));
+            }
+        }
+    }
+
+    @Test
     public void deleteAttachmentRemovesItAndASecondDeleteFindsItAbsent() {
         assumeSupported(Capability.ATTACHMENTS, Capability.UPDATE);
         SourceOfTruth sourceOfTruth = givenProject(seeds().numbered(1));

@@ -10,14 +10,22 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
 import dev.reposix.api.StandardErrorCode;
+import dev.reposix.simulator.Fault;
+import dev.reposix.simulator.FaultRule;
 import dev.reposix.simulator.RequestCounters;
+import dev.reposix.simulator.RequestLatch;
 import dev.reposix.simulator.seed.Seed;
 import dev.reposix.simulator.seed.SeedAttachment;
 import dev.reposix.simulator.seed.SeedPage;
 import dev.reposix.simulator.seed.Seeds;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -94,6 +102,52 @@ class AttachmentSimulatorTest {
             }
             assertThat(site.simulator.counters().count(DOWNLOAD)).isEqualTo(listed.size());
             assertThat(site.simulator.counters().total()).isEqualTo(listed.size());
+        }
+    }
+
+    /**
+     * A sync's downloads run as many at once as the configured concurrency (2 here), no more, and
+     * reach the caller in the order asked, with a file deleted meanwhile handed over as empty.
+     */
+    @Test
+    void downloadsRunTwoAtOnceAndArriveInOrder() throws Exception {
+        Seed demo = Seeds.demo();
+        List<RecordId> pages = demo.spaces().get(0).pages().stream().map(SeedPage::id).map(RecordId::of).toList();
+        Map<String, SeedAttachment> seeded = demo.spaces().get(0).attachments().stream()
+                .collect(Collectors.toMap(SeedAttachment::title, attachment -> attachment));
+        try (SimulatedSpace site = SimulatedSpace.serving(demo); SourceOfTruth space = site.open("DEMO")) {
+            List<Attachment> listed = space.attachments(pages).values().stream().flatMap(List::stream).toList();
+            assertThat(listed).hasSizeGreaterThan(2);
+            Attachment deleted = listed.get(1);
+            site.simulator.trashAttachment(deleted.id());
+            RequestLatch held = new RequestLatch();
+            site.simulator.faults().add(FaultRule.on("GET", "/wiki/download/attachments/{pageId}/{fileName}",
+                    Fault.hold(held)).always());
+            List<Attachment> handedOver = new ArrayList<>();
+            List<Optional<byte[]>> files = new ArrayList<>();
+
+            CompletableFuture<Void> downloads = CompletableFuture.runAsync(() -> space.readAttachments(listed, 1 << 20,
+                    (attachment, file) -> {
+                        handedOver.add(attachment);
+                        files.add(file);
+                    }));
+
+            try {
+                assertThat(held.awaitArrivals(2, Duration.ofSeconds(10))).as("two downloads at once").isTrue();
+                assertThat(held.awaitArrivals(3, Duration.ofMillis(300))).as("a third before one is handed over")
+                        .isFalse();
+            } finally {
+                held.release();
+            }
+            downloads.get(30, TimeUnit.SECONDS);
+            assertThat(handedOver).containsExactlyElementsOf(listed);
+            for (int index = 0; index < listed.size(); index++) {
+                if (listed.get(index) == deleted) {
+                    assertThat(files.get(index)).as("the deleted file").isEmpty();
+                } else {
+                    assertThat(files.get(index)).hasValue(seeded.get(listed.get(index).fileName()).data());
+                }
+            }
         }
     }
 

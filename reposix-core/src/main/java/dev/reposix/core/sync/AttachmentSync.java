@@ -5,9 +5,7 @@ import dev.reposix.api.Capability;
 import dev.reposix.api.ManifestEntry;
 import dev.reposix.api.RecordId;
 import dev.reposix.api.RecordKind;
-import dev.reposix.api.ReposixException;
 import dev.reposix.api.SourceOfTruth;
-import dev.reposix.api.StandardErrorCode;
 import dev.reposix.core.layout.LayoutPlan;
 import dev.reposix.core.layout.LinkRewriter;
 import dev.reposix.core.layout.SafeNames;
@@ -20,6 +18,7 @@ import dev.reposix.git.TreeReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,17 +183,18 @@ final class AttachmentSync {
     void applyTo(CommitDraft draft, SourceOfTruth source) {
         removals.forEach(draft::delete);
         moves.forEach((path, blob) -> draft.putBlob(path, blob, FileKind.REGULAR));
-        for (Download download : downloads) {
-            try {
-                draft.put(download.path(), source.readAttachment(download.attachment(), maxBytes));
-                downloaded++;
-            } catch (ReposixException gone) {
-                if (gone.errorCode() != StandardErrorCode.RECORD_NOT_FOUND) {
-                    throw gone;
-                }
-                vanished.add(download.attachment().id());
+        Iterator<Download> inOrder = downloads.iterator();
+        source.readAttachments(downloads.stream().map(Download::attachment).toList(), maxBytes, (attachment, file) -> {
+            Download download = inOrder.next();
+            if (download.attachment() != attachment) {
+                throw new IllegalStateException("the " + source.scheme() + " backend handed over attachment "
+                        + attachment.id() + " out of order; it must keep the order it was given");
             }
-        }
+            file.ifPresentOrElse(bytes -> {
+                draft.put(download.path(), bytes);
+                downloaded++;
+            }, () -> vanished.add(attachment.id()));
+        });
     }
 
     /**

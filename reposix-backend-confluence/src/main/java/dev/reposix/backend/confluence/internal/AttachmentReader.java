@@ -6,14 +6,20 @@ import dev.reposix.api.RecordId;
 import dev.reposix.api.ReposixException;
 import dev.reposix.api.StandardErrorCode;
 import dev.reposix.api.TransportResponse;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +28,7 @@ import java.util.function.Consumer;
  * to the asked pages, so a sync of 10,000 pages costs the site's attachments divided by 250, not a
  * request per page. Downloads go through the host transport, which follows the redirect Cloud
  * answers with (to its media service) only to allowed origins and without the credentials.
+ * Several files are downloaded at once on the fetch threads, as many as the configured concurrency.
  * Thread-safe.
  */
 final class AttachmentReader {
@@ -33,9 +40,13 @@ final class AttachmentReader {
             .appendTo("");
 
     private final ConfluenceHttp http;
+    private final ExecutorService fetchers;
+    private final int concurrency;
 
-    AttachmentReader(ConfluenceHttp http) {
+    AttachmentReader(ConfluenceHttp http, ExecutorService fetchers, int concurrency) {
         this.http = http;
+        this.fetchers = fetchers;
+        this.concurrency = concurrency;
     }
 
     /** The current attachments of the given pages; pages without attachments are absent. */
@@ -106,6 +117,39 @@ final class AttachmentReader {
             throw tooLarge(what, body.length, maxBytes);
         }
         return body;
+    }
+
+    /**
+     * Downloads attachments on the fetch threads, {@code concurrency} at a time, and hands each file
+     * to the consumer on the calling thread in the order given; at most {@code concurrency} files
+     * wait. A file that is gone is handed over as empty; any other failure stops the rest.
+     */
+    void readAll(List<Attachment> attachments, long maxBytes, BiConsumer<Attachment, Optional<byte[]>> consumer) {
+        Deque<Future<Optional<byte[]>>> downloading = new ArrayDeque<>();
+        int started = 0;
+        try {
+            for (Attachment attachment : attachments) {
+                while (started < attachments.size() && downloading.size() < concurrency) {
+                    Attachment next = attachments.get(started++);
+                    downloading.add(fetchers.submit(() -> readUnlessGone(next, maxBytes)));
+                }
+                consumer.accept(attachment, BodyReader.resultOf(downloading.remove(), "downloading attachments"));
+            }
+        } finally {
+            // after a failure the downloads still running are of no use; after success none is left
+            downloading.forEach(download -> download.cancel(true));
+        }
+    }
+
+    private Optional<byte[]> readUnlessGone(Attachment attachment, long maxBytes) {
+        try {
+            return Optional.of(read(attachment, maxBytes));
+        } catch (ReposixException failure) {
+            if (failure.errorCode() != StandardErrorCode.RECORD_NOT_FOUND) {
+                throw failure;
+            }
+            return Optional.empty();
+        }
     }
 
     private static OptionalLong contentLength(TransportResponse response) {

@@ -31,6 +31,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
      * @param http the site client
      * @param space the space
      * @param context host services
-     * @param concurrency how many body requests may run at once
+     * @param concurrency how many body requests and attachment downloads may run at once
      */
     public ConfluenceSourceOfTruth(ConfluenceHttp http, ConfluenceSpace space, BackendContext context, int concurrency) {
         this.http = http;
@@ -87,7 +88,7 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
                 Runtime.getRuntime().availableProcessors());
         this.reader = new RecordReader(http, space, context.progress(), fetchers, converters, pages, lookup, codec,
                 (page, kind) -> PageJson.entry(page, kind, users).map(this::present));
-        this.attachmentReader = new AttachmentReader(http);
+        this.attachmentReader = new AttachmentReader(http, fetchers, concurrency);
         this.attachmentWriter = new AttachmentWriter(http);
     }
 
@@ -341,6 +342,12 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
     @Override
     public byte[] readAttachment(Attachment attachment, long maxBytes) {
         return attachmentReader.read(attachment, maxBytes);
+    }
+
+    @Override
+    public void readAttachments(List<Attachment> attachments, long maxBytes,
+            BiConsumer<Attachment, Optional<byte[]>> consumer) {
+        attachmentReader.readAll(attachments, maxBytes, consumer);
     }
 
     @Override
