@@ -41,6 +41,13 @@ class StorageCanonicalizerTest {
     }
 
     @Test
+    void spacesMeetingWhereACommentWasOrWhereSpacesMovedOutOfFormattingAreOne() {
+        assertSame("<p>a <!-- note --> b<!-- c --> c</p><p>x<strong>a </strong><em> b</em> <s> c</s>y</p>",
+                "<p>a b c</p><p>x<strong>a</strong> <em>b</em> <s>c</s>y</p>");
+        assertDifferent("<pre>a <!-- kept -->  b</pre>", "<pre>a b</pre>");
+    }
+
+    @Test
     void whitespaceInCodeAndWordsIsSignificant() {
         assertDifferent("<ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[a  b]]></ac:plain-text-body>"
                         + "</ac:structured-macro>",

@@ -147,8 +147,15 @@ final class ListWriter {
         return new Item(marker + ("complete".equals(state) ? " [x]" : " [ ]"), text, List.of(), true);
     }
 
-    /** Moves inline nodes under a detached copy of their parent, so the inline writer can read them. */
+    /**
+     * The inline nodes under one parent, so the inline writer can read them: the item itself when
+     * they are all its children (the common case, read in place), else a detached copy of it that
+     * holds copies of just them.
+     */
     private static Node fragment(Element item, List<Node> inline) {
+        if (inline.get(0) == item.getFirstChild() && inline.size() == item.getChildNodes().getLength()) {
+            return item;
+        }
         Element copy = (Element) item.cloneNode(false);
         for (Node node : inline) {
             copy.appendChild(node.cloneNode(true));

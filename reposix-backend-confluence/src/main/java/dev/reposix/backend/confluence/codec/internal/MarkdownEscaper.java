@@ -36,14 +36,13 @@ public final class MarkdownEscaper {
 
     /** The index of the first character {@link #escapeFrom} treats specially, or the text's length. */
     private static int firstSpecial(String text) {
-        char[] characters = text.toCharArray();
-        for (int index = 0; index < characters.length; index++) {
-            char character = characters[index];
+        for (int index = 0, length = text.length(); index < length; index++) {
+            char character = text.charAt(index);
             if (character < SPECIAL.length ? SPECIAL[character] : character == '\u00a0') {
                 return index;
             }
         }
-        return characters.length;
+        return text.length();
     }
 
     private static String escapeFrom(String text, int first, boolean inTable) {
@@ -89,6 +88,9 @@ public final class MarkdownEscaper {
         char first = escaped.charAt(0);
         if (first == '#' || first == '>' || first == '-' || first == '+' || first == '=' || first == '|') {
             return "\\" + escaped;
+        }
+        if (first < '0' || first > '9') {
+            return escaped;
         }
         Matcher ordered = ORDERED_MARKER.matcher(escaped);
         if (ordered.find()) {

@@ -149,7 +149,8 @@ final class PlainBlockProof {
             return false;
         }
         char previous = 0;
-        for (char character : text.toCharArray()) {
+        for (int index = 0, length = text.length(); index < length; index++) {
+            char character = text.charAt(index);
             boolean inertCharacter = character < INERT_ASCII.length ? INERT_ASCII[character]
                     : Character.isLetterOrDigit(character);
             if (!inertCharacter || character == ' ' && previous == ' ') {

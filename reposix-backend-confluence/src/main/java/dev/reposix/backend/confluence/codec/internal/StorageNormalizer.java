@@ -33,18 +33,15 @@ public final class StorageNormalizer {
      */
     public static void normalize(Element root) {
         root.normalize();
-        collapse(root, false);
+        collapse(root);
         moveEdgeSpaces(root);
-        root.normalize();
-        // After the first collapse no text outside preserved elements holds a tab, a line break or a
-        // comment; moving edge spaces and merging neighbours can only have put two spaces together.
-        collapse(root, true);
+        joinTexts(root, false);
         dropInsignificantSpace(root);
         restructure(root);
         root.normalize();
     }
 
-    private static void collapse(Node node, boolean doubleSpacesOnly) {
+    private static void collapse(Node node) {
         if (Dom.isElement(node) && Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
             return;
         }
@@ -54,14 +51,50 @@ public final class StorageNormalizer {
             following = child.getNextSibling();
             if (Dom.isText(child)) {
                 String text = child.getNodeValue();
-                if (doubleSpacesOnly ? text.contains("  ") : hasRunToCollapse(text)) {
+                if (hasRunToCollapse(text)) {
                     child.setNodeValue(collapseWhitespace(text));
                 }
             } else if (child.getNodeType() == Node.COMMENT_NODE
                     || child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 node.removeChild(child);
             } else {
-                collapse(child, doubleSpacesOnly);
+                collapse(child);
+            }
+        }
+    }
+
+    /**
+     * Joins neighbouring text nodes and drops empty ones, as {@link Node#normalize} does, and outside
+     * preserved elements keeps one space where a text ending with a space meets one starting with a
+     * space. After {@link #collapse} no text outside preserved elements holds a tab, a line break or
+     * two spaces in a row, so a run of spaces can only appear where two texts meet: texts a comment
+     * separated, or a space {@link #moveEdgeSpaces} moved out beside one. One walk instead of a
+     * normalize and a second collapse over every text.
+     */
+    private static void joinTexts(Node node, boolean preserved) {
+        boolean preserve = preserved || Dom.isElement(node) && Dom.PRESERVE_SPACE.contains(node.getNodeName());
+        Node following;
+        for (Node child = node.getFirstChild(); child != null; child = following) {
+            following = child.getNextSibling();
+            if (child.getNodeType() == Node.TEXT_NODE) {
+                if (following != null && following.getNodeType() == Node.TEXT_NODE) {
+                    StringBuilder joined = new StringBuilder(child.getNodeValue());
+                    while (following != null && following.getNodeType() == Node.TEXT_NODE) {
+                        String next = following.getNodeValue();
+                        boolean meetingSpaces = !preserve && !next.isEmpty() && joined.length() > 0
+                                && joined.charAt(joined.length() - 1) == ' ' && next.charAt(0) == ' ';
+                        joined.append(next, meetingSpaces ? 1 : 0, next.length());
+                        Node after = following.getNextSibling();
+                        node.removeChild(following);
+                        following = after;
+                    }
+                    child.setNodeValue(joined.toString());
+                }
+                if (child.getNodeValue().isEmpty()) {
+                    node.removeChild(child);
+                }
+            } else if (Dom.isElement(child)) {
+                joinTexts(child, preserve);
             }
         }
     }
