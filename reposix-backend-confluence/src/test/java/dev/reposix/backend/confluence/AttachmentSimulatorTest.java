@@ -37,7 +37,8 @@ class AttachmentSimulatorTest {
 
     private static final String SITE_LIST = "GET /wiki/api/v2/attachments";
     private static final String PAGE_LIST = "GET /wiki/api/v2/pages/{id}/attachments";
-    private static final String DOWNLOAD = "GET /wiki/download/attachments/{pageId}/{fileName}";
+    private static final String DOWNLOAD_PATH = "/wiki/download/attachments/{pageId}/{fileName}";
+    private static final String DOWNLOAD = "GET " + DOWNLOAD_PATH;
     private static final String UPLOAD = "PUT /wiki/rest/api/content/{id}/child/attachment";
     private static final String DELETE = "DELETE /wiki/api/v2/attachments/{id}";
     private static final RecordId EMBED_IMAGES = RecordId.of("1000020");
@@ -82,11 +83,9 @@ class AttachmentSimulatorTest {
     @Test
     void demoAttachmentsAreListedWithConfiguredLinksAndReadBackAsSeeded() {
         Seed demo = Seeds.demo();
-        List<RecordId> pages = demo.spaces().get(0).pages().stream().map(SeedPage::id).map(RecordId::of).toList();
-        Map<String, SeedAttachment> seeded = demo.spaces().get(0).attachments().stream()
-                .collect(Collectors.toMap(SeedAttachment::title, attachment -> attachment));
+        Map<String, SeedAttachment> seeded = attachmentsByTitle(demo);
         try (SimulatedSpace site = SimulatedSpace.serving(demo); SourceOfTruth space = site.open("DEMO")) {
-            List<Attachment> listed = space.attachments(pages).values().stream().flatMap(List::stream).toList();
+            List<Attachment> listed = listAll(space, demo);
 
             assertThat(listed).extracting(Attachment::fileName).containsExactlyInAnyOrderElementsOf(seeded.keySet());
             site.simulator.counters().reset();
@@ -112,17 +111,14 @@ class AttachmentSimulatorTest {
     @Test
     void downloadsRunTwoAtOnceAndArriveInOrder() throws Exception {
         Seed demo = Seeds.demo();
-        List<RecordId> pages = demo.spaces().get(0).pages().stream().map(SeedPage::id).map(RecordId::of).toList();
-        Map<String, SeedAttachment> seeded = demo.spaces().get(0).attachments().stream()
-                .collect(Collectors.toMap(SeedAttachment::title, attachment -> attachment));
+        Map<String, SeedAttachment> seeded = attachmentsByTitle(demo);
         try (SimulatedSpace site = SimulatedSpace.serving(demo); SourceOfTruth space = site.open("DEMO")) {
-            List<Attachment> listed = space.attachments(pages).values().stream().flatMap(List::stream).toList();
+            List<Attachment> listed = listAll(space, demo);
             assertThat(listed).hasSizeGreaterThan(2);
             Attachment deleted = listed.get(1);
             site.simulator.trashAttachment(deleted.id());
             RequestLatch held = new RequestLatch();
-            site.simulator.faults().add(FaultRule.on("GET", "/wiki/download/attachments/{pageId}/{fileName}",
-                    Fault.hold(held)).always());
+            site.simulator.faults().add(FaultRule.on("GET", DOWNLOAD_PATH, Fault.hold(held)).always());
             List<Attachment> handedOver = new ArrayList<>();
             List<Optional<byte[]>> files = new ArrayList<>();
 
@@ -212,5 +208,16 @@ class AttachmentSimulatorTest {
     private static Attachment only(SourceOfTruth space, String fileName) {
         return space.attachments(List.of(EMBED_IMAGES)).get(EMBED_IMAGES).stream()
                 .filter(attachment -> attachment.fileName().equals(fileName)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, SeedAttachment> attachmentsByTitle(Seed seed) {
+        return seed.spaces().get(0).attachments().stream()
+                .collect(Collectors.toMap(SeedAttachment::title, attachment -> attachment));
+    }
+
+    /** Every attachment of the seed's pages, as the space lists them. */
+    private static List<Attachment> listAll(SourceOfTruth space, Seed seed) {
+        List<RecordId> pages = seed.spaces().get(0).pages().stream().map(SeedPage::id).map(RecordId::of).toList();
+        return space.attachments(pages).values().stream().flatMap(List::stream).toList();
     }
 }

@@ -134,7 +134,8 @@ public final class StorageParser {
         }
         prolog.append('<').append(ROOT);
         for (int index = 0; index < ROOT_ATTRIBUTES.length; index += 2) {
-            prolog.append(' ').append(ROOT_ATTRIBUTES[index]).append("=\"").append(ROOT_ATTRIBUTES[index + 1]).append('"');
+            prolog.append(' ').append(ROOT_ATTRIBUTES[index]).append("=\"").append(ROOT_ATTRIBUTES[index + 1])
+                    .append('"');
         }
         return prolog.append('>').toString();
     }
