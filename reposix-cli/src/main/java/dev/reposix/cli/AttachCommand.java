@@ -137,8 +137,8 @@ final class AttachCommand extends SessionCommand implements Callable<Integer> {
                 return "main has commits of its own on top of the source of truth's latest state; nothing to pull"
                         + " (git push " + sourceRemote + " main sends them).";
             case NOT_CLEAN:
-                return "main was not updated because the work tree has uncommitted changes; commit or stash them,"
-                        + " then run: " + pull;
+                return "main was not updated because the work tree has uncommitted changes (or an untracked file"
+                        + " where the update brings one); commit, stash or move them, then run: " + pull;
             case OTHER_BRANCH:
                 return "main was not updated because another branch is checked out; run: git checkout main && " + pull;
             default:

@@ -31,8 +31,8 @@ final class SyncCommand extends SessionCommand implements Callable<Integer> {
         SyncSummary.tooLarge(report).forEach(warning -> err().println("warning: " + warning));
         switch (update.update()) {
             case NOT_CLEAN:
-                out().println("Your working tree has uncommitted changes, so it was not updated. Commit or stash them,"
-                        + " then run: git pull --rebase");
+                out().println("Your working tree has uncommitted changes (or an untracked file where the update brings"
+                        + " one), so it was not updated. Commit, stash or move them, then run: git pull --rebase");
                 break;
             case DIVERGED:
                 out().println("Your branch has commits of its own; run: git pull --rebase");

@@ -143,6 +143,22 @@ class InitAndSyncE2ETest {
     }
 
     @Test
+    void aSyncLeavesATreeWithUncommittedChangesAsItIsAndSaysWhatToDo() throws Exception {
+        init("DEMO");
+        String head = git(tree, "rev-parse", "HEAD");
+        Files.writeString(tree.resolve("pages/Glossary.md"), "my local draft\n");
+        editInConfluence("DEMO", "FAQ", record -> withBody(record, record.body() + "\nMore answers.\n"));
+
+        assertThat(reposix("sync", tree.toString())).as(cli.stderr()).isZero();
+
+        assertThat(cli.stdout()).contains("1 updated").contains("uncommitted changes").contains("not updated")
+                .contains("git pull --rebase");
+        assertThat(git(tree, "rev-parse", "HEAD")).isEqualTo(head);
+        assertThat(Files.readString(tree.resolve("pages/Glossary.md"))).isEqualTo("my local draft\n");
+        assertThat(git(tree, "log", "--format=%s", "-1", "origin/main")).contains("Update \"FAQ\"");
+    }
+
+    @Test
     void noOpSyncMakesNoCommitAndFetchesNoBody() throws Exception {
         init("DEMO");
         String head = git(tree, "rev-parse", "HEAD");

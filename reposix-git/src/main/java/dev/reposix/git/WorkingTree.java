@@ -2,7 +2,6 @@ package dev.reposix.git;
 
 import dev.reposix.api.ReposixException;
 import dev.reposix.git.internal.GitBinary;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.MergeCommand;
-import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 
 /**
@@ -39,7 +35,10 @@ public final class WorkingTree {
         FAST_FORWARDED,
         /** The working tree has commits of its own on top of the cache's {@code main}; nothing to update. */
         AHEAD,
-        /** The working tree has uncommitted changes; nothing was touched. */
+        /**
+         * The working tree has uncommitted changes, or an untracked file where the update brings one;
+         * nothing was touched.
+         */
         NOT_CLEAN,
         /** The working tree has commits the cache does not have; nothing was touched. */
         DIVERGED,
@@ -162,37 +161,51 @@ public final class WorkingTree {
      */
     public static Update fastForward(Cache cache, Path directory, String remote) {
         String tracking = "refs/remotes/" + remote + "/main";
-        try (Git git = Git.open(directory.toFile())) {
-            git.fetch().setRemote(uriOf(cache)).setRefSpecs(new RefSpec("+" + ReposixRefs.MAIN + ":" + tracking)).call();
-            ObjectId head = git.getRepository().resolve("HEAD");
-            ObjectId target = git.getRepository().resolve(tracking);
-            if (target == null || target.equals(head)) {
+        try {
+            // git itself, not JGit: its status and checkout read the index's stat data where JGit walks
+            // and re-reads a tree of 10,000 files, and they honour the user's git settings and filters
+            GitBinary.check(directory, "fetch", "--quiet", "--no-tags",
+                    cache.location().directory().toString(), "+" + ReposixRefs.MAIN + ":" + tracking);
+            Optional<String> target = commitOf(directory, tracking);
+            Optional<String> head = commitOf(directory, "HEAD");
+            if (target.isEmpty() || target.equals(head)) {
                 return Update.UP_TO_DATE;
             }
-            if (!ReposixRefs.MAIN.equals(git.getRepository().getFullBranch())) {
+            GitBinary.Result branch = GitBinary.run(directory, "symbolic-ref", "--quiet", "HEAD");
+            if (!branch.ok() || !ReposixRefs.MAIN.equals(branch.output())) {
                 return Update.OTHER_BRANCH;
             }
-            try (RevWalk walk = new RevWalk(git.getRepository())) {
-                if (walk.isMergedInto(walk.parseCommit(target), walk.parseCommit(head))) {
-                    return Update.AHEAD;
-                }
+            if (head.isPresent() && isAncestor(directory, target.get(), head.get())) {
+                return Update.AHEAD;
             }
-            if (git.status().call().hasUncommittedChanges()) {
+            if (!GitBinary.check(directory, "status", "--porcelain", "--untracked-files=no").isEmpty()) {
                 return Update.NOT_CLEAN;
             }
-            MergeResult result = git.merge().include(target).setFastForward(MergeCommand.FastForwardMode.FF_ONLY).call();
-            switch (result.getMergeStatus()) {
-                case FAST_FORWARD:
-                    return Update.FAST_FORWARDED;
-                case ABORTED:
-                    return Update.DIVERGED;
-                default:
-                    return Update.NOT_CLEAN; // e.g. an untracked file in the way
+            if (head.isPresent() && !isAncestor(directory, head.get(), target.get())) {
+                return Update.DIVERGED;
             }
-        } catch (GitAPIException | IOException failure) {
+            // fails, touching nothing, when an untracked file is in the way
+            return GitBinary.run(directory, "merge", "--ff-only", "--quiet", target.get()).ok() ? Update.FAST_FORWARDED
+                    : Update.NOT_CLEAN;
+        } catch (ReposixException failure) {
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot update the working tree " + directory
                     + " from the cache: " + failure.getMessage(), failure);
         }
+    }
+
+    /** The commit a revision names, or empty when it names none (e.g. {@code HEAD} of an unborn branch). */
+    private static Optional<String> commitOf(Path directory, String revision) {
+        GitBinary.Result result = GitBinary.run(directory, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        return result.ok() ? Optional.of(result.output()) : Optional.empty();
+    }
+
+    /** Whether {@code ancestor} is {@code descendant} or one of its ancestors. */
+    private static boolean isAncestor(Path directory, String ancestor, String descendant) {
+        GitBinary.Result result = GitBinary.run(directory, "merge-base", "--is-ancestor", ancestor, descendant);
+        if (result.exitCode() > 1) {
+            throw GitBinary.failure("merge-base", result);
+        }
+        return result.ok();
     }
 
     /**
@@ -230,10 +243,5 @@ public final class WorkingTree {
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot read the commits of " + directory + ": "
                     + failure.getMessage(), failure);
         }
-    }
-
-    private static String uriOf(Cache cache) {
-        File directory = cache.location().directory().toFile();
-        return directory.toURI().toString();
     }
 }
