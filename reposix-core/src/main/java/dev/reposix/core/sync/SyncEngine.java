@@ -213,15 +213,20 @@ public final class SyncEngine {
                     + " REPOSIX_CACHE_DIR for a tree with the other layout");
         }
         Layout layout = config.toLayout();
-        Optional<SyncStateStore.Found> nearest = base.flatMap(commit ->
-                cache.syncStates().findNearest(commit, MAX_STATE_STEPS));
+        List<ManifestEntry> manifest;
+        Optional<SyncStateStore.Found> nearest;
+        // The last sync's state (10,000 records for as many pages) is read from the cache while the
+        // source lists its manifest: neither needs the other.
+        try (Beside<Optional<SyncStateStore.Found>> reading = Beside.start("reposix-state-read",
+                () -> base.flatMap(commit -> cache.syncStates().findNearest(commit, MAX_STATE_STEPS)))) {
+            manifest = source.manifest().stream().filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
+            nearest = reading.join();
+        }
         Optional<SyncState> found = nearest.map(SyncStateStore.Found::state);
         SyncState previous = found.orElse(SyncState.empty());
         List<String> restored = nearest.filter(state -> !state.commit().equals(base.get()))
                 .map(state -> restoreRecords(transaction, cache, state.commit(), config, clock.instant()))
                 .orElse(List.of());
-        List<ManifestEntry> manifest = source.manifest().stream()
-                .filter(entry -> entry.status() == RecordStatus.CURRENT).toList();
         Optional<RecordId> home = source.homeRecord();
         Supplier<RenderingFetch.Planned> planning = () -> {
             LayoutPlan made = layout.plan(manifest, home);
