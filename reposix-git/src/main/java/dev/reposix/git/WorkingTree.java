@@ -4,6 +4,7 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.git.internal.GitBinary;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -184,9 +185,15 @@ public final class WorkingTree {
             if (head.isPresent() && !isAncestor(directory, head.get(), target.get())) {
                 return Update.DIVERGED;
             }
-            // fails, touching nothing, when an untracked file is in the way
-            return GitBinary.run(directory, "merge", "--ff-only", "--quiet", target.get()).ok() ? Update.FAST_FORWARDED
-                    : Update.NOT_CLEAN;
+            GitBinary.Result merged = GitBinary.run(directory, "merge", "--ff-only", "--quiet", target.get());
+            if (merged.ok()) {
+                return Update.FAST_FORWARDED;
+            }
+            // git refuses, touching nothing, when an untracked file stands where the update brings one
+            if (untrackedInTheWay(directory, head, target.get())) {
+                return Update.NOT_CLEAN;
+            }
+            throw GitBinary.failure("merge", merged);
         } catch (ReposixException failure) {
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "cannot update the working tree " + directory
                     + " from the cache: " + failure.getMessage(), failure);
@@ -197,6 +204,19 @@ public final class WorkingTree {
     private static Optional<String> commitOf(Path directory, String revision) {
         GitBinary.Result result = GitBinary.run(directory, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
         return result.ok() ? Optional.of(result.output()) : Optional.empty();
+    }
+
+    /** Whether a file the update adds already exists in the working tree, untracked. */
+    private static boolean untrackedInTheWay(Path directory, Optional<String> head, String target) {
+        String added = head.isPresent()
+                ? GitBinary.check(directory, "diff", "--name-only", "-z", "--diff-filter=A", head.get(), target)
+                : GitBinary.check(directory, "ls-tree", "-r", "--name-only", "-z", target);
+        for (String path : added.split("\0")) {
+            if (!path.isEmpty() && Files.exists(directory.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code ancestor} is {@code descendant} or one of its ancestors. */

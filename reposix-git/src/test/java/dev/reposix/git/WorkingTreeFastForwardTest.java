@@ -1,7 +1,9 @@
 package dev.reposix.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reposix.api.ReposixException;
 import dev.reposix.git.internal.GitBinary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +101,23 @@ class WorkingTreeFastForwardTest {
 
             assertThat(tree.resolve("a.md")).hasContent("a, edited");
             assertThat(tree.resolve("notes.txt")).hasContent("mine");
+        }
+    }
+
+    @Test
+    void aMergeGitCannotDoForAnotherReasonIsAnErrorThatNamesTheTree() throws IOException {
+        // another git command holds the index
+        Files.writeString(tree.resolve(".git/index.lock"), "");
+        try (Cache cache = cache()) {
+            commit(cache, draft -> draft.put("a.md", bytes("a, edited\n")));
+
+            assertThatThrownBy(() -> WorkingTree.fastForward(cache, tree, "origin"))
+                    .isInstanceOfSatisfying(ReposixException.class, failure -> {
+                        assertThat(failure.errorCode()).isEqualTo(GitErrorCode.GIT_FAILURE);
+                        assertThat(failure.getMessage()).contains("cannot update the working tree " + tree)
+                                .contains("index.lock");
+                    });
+            assertThat(tree.resolve("a.md")).hasContent("a");
         }
     }
 
