@@ -110,7 +110,8 @@ public final class SyncStateStore {
             for (int step = 0; step <= maxSteps && current != null; step++) {
                 Optional<ObjectId> stateTree = stateOf(reader, indexes, current);
                 if (stateTree.isPresent()) {
-                    return Optional.of(new Found(current.copy(), StateTrees.readState(reader, stateTree.get())));
+                    return Optional.of(new Found(current.copy(), StateTrees.readState(reader, stateTree.get()),
+                            stateTree.get().copy()));
                 }
                 RevCommit parsed = walk.parseCommit(current);
                 current = parsed.getParentCount() == 0 ? null : parsed.getParent(0);
@@ -162,17 +163,20 @@ public final class SyncStateStore {
      *
      * @param commit the commit the state was recorded for
      * @param state the state
+     * @param tree the state tree it was read from
      */
-    public record Found(ObjectId commit, SyncState state) {
+    public record Found(ObjectId commit, SyncState state, ObjectId tree) {
 
         /**
          * Validates.
          *
          * @param commit the commit
          * @param state the state
+         * @param tree the state tree
          */
         public Found {
             requireNonNull(commit, "commit is null");
+            requireNonNull(tree, "tree is null");
             requireNonNull(state, "state is null");
         }
     }

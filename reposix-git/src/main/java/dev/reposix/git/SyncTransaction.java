@@ -190,12 +190,28 @@ public final class SyncTransaction {
      * @return the written state
      */
     public WrittenState writeState(SyncState state) {
+        return writeState(state, Optional.empty());
+    }
+
+    /**
+     * Writes the objects of a sync state like {@link #writeState(SyncState)}, knowing the state it was
+     * built on: when that is the latest state recorded, only the records that differ from it are
+     * encoded and written, so the cost follows the changes, not the number of records.
+     *
+     * @param state the state
+     * @param builtOn the state it was built on, as read from this cache, if any
+     * @return the written state
+     */
+    public WrittenState writeState(SyncState state, Optional<SyncStateStore.Found> builtOn) {
         requireNonNull(state, "state is null");
+        requireNonNull(builtOn, "builtOn is null");
         checkOpen();
         Optional<ObjectId> index = stateIndex;
         try (ObjectInserter inserter = SpillingInserter.of(repository); ObjectReader reader = inserter.newReader()) {
             Optional<ObjectId> latest = index.isEmpty() ? Optional.empty() : StateTrees.latest(reader, index.get());
-            StateTrees.Written stateTree = StateTrees.writeState(reader, inserter, latest, state);
+            Optional<SyncState> latestState = builtOn.filter(found -> latest.filter(found.tree()::equals).isPresent())
+                    .map(SyncStateStore.Found::state);
+            StateTrees.Written stateTree = StateTrees.writeState(reader, inserter, latest, state, latestState);
             inserter.flush();
             return new WrittenState(stateTree.tree(), stateTree.objectsInserted());
         } catch (IOException e) {

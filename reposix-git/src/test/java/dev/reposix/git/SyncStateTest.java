@@ -161,6 +161,31 @@ class SyncStateTest {
     }
 
     @Test
+    void aStateWrittenFromTheStateItWasBuiltOnIsTheSameTreeAsOneWrittenFromScratch() {
+        SyncState big = state(2_000);
+        syncWithState("one", big);
+        SyncStateStore.Found read = cache.syncStates().findNearest(cache.main().orElseThrow(), 0).orElseThrow();
+        SyncState changed = big.with("105", record(2, "Page 5 renamed", "pages/Page 5 renamed.md"))
+                .with("20000", record(1, "New", "pages/New.md")).without("900");
+        SyncTransaction transaction = cache.beginSync(lock);
+
+        SyncTransaction.WrittenState fromBase = transaction.writeState(changed, Optional.of(read));
+        SyncTransaction.WrittenState fromScratch = transaction.writeState(changed);
+        // a base that already has the renamed record would leave it out: it is used only when its tree
+        // is the latest state recorded
+        SyncState claimsTheRename = big.with("105", record(2, "Page 5 renamed", "pages/Page 5 renamed.md"));
+        SyncTransaction.WrittenState fromAnOlderTree = transaction.writeState(changed,
+                Optional.of(new SyncStateStore.Found(read.commit(), claimsTheRename, ObjectId.zeroId())));
+        SyncTransaction.WrittenState fromTheLatestTree = transaction.writeState(changed,
+                Optional.of(new SyncStateStore.Found(read.commit(), claimsTheRename, read.tree())));
+
+        assertThat(fromBase.tree()).isEqualTo(fromScratch.tree()).isEqualTo(fromAnOlderTree.tree());
+        assertThat(fromTheLatestTree.tree()).isNotEqualTo(fromScratch.tree());
+        // 2 record blobs and the trees above them, not 2,000 records encoded and compared
+        assertThat(fromBase.objectsInserted()).isLessThanOrEqualTo(7);
+    }
+
+    @Test
     void aCloneThatFetchedTheStateRefReadsTheStateOfAnyRecordedCommit() throws Exception {
         SyncState first = state(3);
         syncWithState("one", first);

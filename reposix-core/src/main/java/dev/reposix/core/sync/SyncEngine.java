@@ -259,7 +259,8 @@ public final class SyncEngine {
             HistoryWriter history = new HistoryWriter(transaction, cache.trees(), new Authors(source.location()),
                     clock.instant(), attachments, source, renderer, Optional.ofNullable(importAhead));
             Supplier<SyncTransaction.WrittenState> state = () -> transaction.writeState(attachments.withAttachments(
-                    StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled, renderer), previous));
+                    StateBuilder.next(previous, manifest, plan, fetched, deleted, relabelled, renderer), previous),
+                    nearest);
             SyncCounts counts;
             if (found.isEmpty()) {
                 // A first import always commits, and its state does not depend on the commit: both are

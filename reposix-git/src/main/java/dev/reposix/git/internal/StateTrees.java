@@ -44,13 +44,14 @@ public final class StateTrees {
      * @param inserter writes new objects
      * @param baseStateTree the state tree to start from, if any
      * @param state the state to write
+     * @param baseState the state read from {@code baseStateTree}, if the caller has it: then only the
+     *     records that differ from it are encoded, instead of every record being encoded and hashed
+     *     to find them
      * @return the new state tree and how many objects were inserted
      * @throws IOException if reading or writing fails
      */
     public static Written writeState(ObjectReader reader, ObjectInserter inserter, Optional<ObjectId> baseStateTree,
-            SyncState state) throws IOException {
-        Map<String, ObjectId> existing = baseStateTree.isPresent()
-                ? listRecordBlobs(reader, baseStateTree.get()) : new HashMap<>();
+            SyncState state, Optional<SyncState> baseState) throws IOException {
         TreeEditor editor = new TreeEditor(reader, inserter);
         ObjectInserter.Formatter hasher = new ObjectInserter.Formatter();
         int blobs = 0;
@@ -60,18 +61,37 @@ public final class StateTrees {
             inserter.insert(Constants.OBJ_BLOB, format);
             blobs++;
         }
-        for (Map.Entry<String, RecordState> record : state.records().entrySet()) {
-            String path = StateCodec.recordPath(record.getKey());
-            byte[] content = StateCodec.encode(record.getValue());
-            ObjectId before = existing.remove(path);
-            // a record new to the state is inserted at once: hashing it first only to compare would hash it twice
-            if (before == null || !before.equals(hasher.idFor(Constants.OBJ_BLOB, content))) {
-                editor.put(path, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, content));
-                blobs++;
+        if (baseState.isPresent()) {
+            // the base tree holds exactly these records: only those that differ are encoded
+            Map<String, RecordState> before = baseState.get().records();
+            for (Map.Entry<String, RecordState> record : state.records().entrySet()) {
+                if (!record.getValue().equals(before.get(record.getKey()))) {
+                    editor.put(StateCodec.recordPath(record.getKey()), FileMode.REGULAR_FILE,
+                            inserter.insert(Constants.OBJ_BLOB, StateCodec.encode(record.getValue())));
+                    blobs++;
+                }
             }
-        }
-        for (String gone : existing.keySet()) {
-            editor.delete(gone);
+            for (String id : before.keySet()) {
+                if (!state.records().containsKey(id)) {
+                    editor.delete(StateCodec.recordPath(id));
+                }
+            }
+        } else {
+            Map<String, ObjectId> existing = baseStateTree.isPresent()
+                    ? listRecordBlobs(reader, baseStateTree.get()) : new HashMap<>();
+            for (Map.Entry<String, RecordState> record : state.records().entrySet()) {
+                String path = StateCodec.recordPath(record.getKey());
+                byte[] content = StateCodec.encode(record.getValue());
+                ObjectId before = existing.remove(path);
+                // a record new to the state is inserted at once: hashing it first only to compare would hash it twice
+                if (before == null || !before.equals(hasher.idFor(Constants.OBJ_BLOB, content))) {
+                    editor.put(path, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, content));
+                    blobs++;
+                }
+            }
+            for (String gone : existing.keySet()) {
+                editor.delete(gone);
+            }
         }
         ObjectId tree = editor.apply(baseStateTree);
         return new Written(tree, blobs + editor.treesWritten());
