@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Reads global labels without a request per page: for many pages, the space's label list plus the
@@ -35,7 +39,7 @@ final class LabelIndex {
     /** Labels of the given pages; pages without labels map to an empty set. */
     Map<RecordId, Set<String>> labelsOf(ConfluenceSpace space, Collection<RecordId> pages) {
         if (pages.size() > PER_PAGE_THRESHOLD) {
-            Map<RecordId, Set<String>> everyLabelled = spaceWide(space);
+            Map<RecordId, Set<String>> everyLabelled = spaceWide(space, Optional.empty());
             Map<RecordId, Set<String>> labels = new HashMap<>();
             pages.forEach(page -> labels.put(page, everyLabelled.getOrDefault(page, new TreeSet<>())));
             return labels;
@@ -58,24 +62,50 @@ final class LabelIndex {
         return labels;
     }
 
-    /** The global labels of every labelled page of the space: the label list, then each label's pages. */
-    Map<RecordId, Set<String>> spaceWide(ConfluenceSpace space) {
+    /**
+     * The global labels of every labelled page of the space: the label list, then each label's pages,
+     * those listings on the given threads (as many at once as they are) or, without, one after the
+     * other.
+     */
+    Map<RecordId, Set<String>> spaceWide(ConfluenceSpace space, Optional<ExecutorService> listers) {
         List<JsonNode> spaceLabels = new ArrayList<>();
         http.paginate(Query.of().with("prefix", GLOBAL).with("limit", 250)
                 .appendTo("/wiki/api/v2/spaces/" + Query.encode(space.id()) + "/content/labels"),
                 "listing labels of space " + space.key(), spaceLabels::add);
-        Map<RecordId, Set<String>> labels = new HashMap<>();
+        List<Supplier<List<RecordId>>> listings = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (JsonNode label : spaceLabels) {
-            if (!isGlobal(label)) {
-                continue;
+            if (isGlobal(label)) {
+                names.add(label.path("name").asText());
+                listings.add(() -> pagesLabelled(space, label));
             }
-            String name = label.path("name").asText();
-            http.paginate(Query.of().with("space-id", space.id()).with("limit", 250)
-                    .appendTo("/wiki/api/v2/labels/" + Query.encode(PageJson.requiredText(label, "id")) + "/pages"),
-                    "listing pages labelled " + name, page -> labels.computeIfAbsent(
-                            RecordId.of(PageJson.requiredText(page, "id")), id -> new TreeSet<>()).add(name));
         }
-        return labels;
+        List<Future<List<RecordId>>> listed = new ArrayList<>();
+        try {
+            for (Supplier<List<RecordId>> listing : listings) {
+                listed.add(listers.isPresent() ? listers.get().submit(listing::get)
+                        : CompletableFuture.completedFuture(listing.get()));
+            }
+            Map<RecordId, Set<String>> labels = new HashMap<>();
+            for (int index = 0; index < listed.size(); index++) {
+                String name = names.get(index);
+                BodyReader.resultOf(listed.get(index), "listing pages labelled " + name)
+                        .forEach(page -> labels.computeIfAbsent(page, id -> new TreeSet<>()).add(name));
+            }
+            return labels;
+        } finally {
+            // after a failure, the listings still running are of no use; after success none is left
+            listed.forEach(listing -> listing.cancel(true));
+        }
+    }
+
+    private List<RecordId> pagesLabelled(ConfluenceSpace space, JsonNode label) {
+        List<RecordId> pages = new ArrayList<>();
+        http.paginate(Query.of().with("space-id", space.id()).with("limit", 250)
+                .appendTo("/wiki/api/v2/labels/" + Query.encode(PageJson.requiredText(label, "id")) + "/pages"),
+                "listing pages labelled " + label.path("name").asText(),
+                page -> pages.add(RecordId.of(PageJson.requiredText(page, "id"))));
+        return pages;
     }
 
     /**

@@ -87,7 +87,8 @@ final class RecordReader implements AutoCloseable {
     private void readInBulk(List<RecordId> ids, Consumer<? super Record> consumer) {
         // The labels are listed on one fetch thread while the others start on the bodies; a body's
         // record waits for them only once it is converted.
-        Future<Map<RecordId, Set<String>>> labelsByPage = fetchers.submit(() -> labels(ids));
+        // (one after the other there: this fetch thread must not wait for listings queued behind bodies)
+        Future<Map<RecordId, Set<String>>> labelsByPage = fetchers.submit(() -> labels(ids, Optional.empty()));
         try {
             new BodyReader(http, fetchers, converters, progress).read(ids, item -> entryOf.apply(item,
                     RecordKind.DOCUMENT).map(entry -> {
@@ -136,18 +137,25 @@ final class RecordReader implements AutoCloseable {
             }
             pages.put(entry.get());
             Set<String> labels = LabelIndex.included(page)
-                    .orElseGet(() -> labels(List.of(entry.get().id())).getOrDefault(entry.get().id(), Set.of()));
+                    .orElseGet(() -> labels(List.of(entry.get().id()), Optional.empty())
+                            .getOrDefault(entry.get().id(), Set.of()));
             consumer.accept(new Record(entry.get(), labels, markdownOf(entry.get(), page)));
         }
     }
 
     /**
      * Labels from the space-wide index when this instance already read it (a sync reads labels of all
-     * unchanged pages, then bodies of the changed ones: the second needs no label request at all).
+     * unchanged pages, then bodies of the changed ones: the second needs no label request at all). Asked
+     * for by the source, when no body is being read: the label listings run on the fetch threads.
      */
     Map<RecordId, Set<String>> labels(List<RecordId> ids) {
+        return labels(ids, Optional.of(fetchers));
+    }
+
+    /** Labels as {@link #labels(List)}, listed on the given threads or, without, on this one. */
+    private Map<RecordId, Set<String>> labels(List<RecordId> ids, Optional<ExecutorService> listers) {
         if (spaceLabels == null && ids.size() > LabelIndex.PER_PAGE_THRESHOLD) {
-            spaceLabels = labelIndex.spaceWide(space);
+            spaceLabels = labelIndex.spaceWide(space, listers);
         }
         if (spaceLabels == null) {
             return labelIndex.labelsOf(space, ids);
