@@ -66,11 +66,9 @@ class WorkingTreeFastForwardTest {
         Files.writeString(tree.resolve("b.md"), "my edit\n");
         try (Cache cache = cache()) {
             commit(cache, draft -> draft.put("a.md", bytes("a, edited\n")));
-            String head = git("rev-parse", "HEAD");
 
-            assertThat(WorkingTree.fastForward(cache, tree, "origin")).isEqualTo(WorkingTree.Update.NOT_CLEAN);
+            assertLeftAlone(cache, WorkingTree.Update.NOT_CLEAN);
 
-            assertThat(git("rev-parse", "HEAD")).isEqualTo(head);
             assertThat(tree.resolve("a.md")).hasContent("a");
             assertThat(tree.resolve("b.md")).hasContent("my edit");
         }
@@ -82,11 +80,9 @@ class WorkingTreeFastForwardTest {
         Files.writeString(tree.resolve("notes.txt"), "an untracked file elsewhere is no reason to stop\n");
         try (Cache cache = cache()) {
             commit(cache, draft -> draft.put("new.md", bytes("theirs\n")));
-            String head = git("rev-parse", "HEAD");
 
-            assertThat(WorkingTree.fastForward(cache, tree, "origin")).isEqualTo(WorkingTree.Update.NOT_CLEAN);
+            assertLeftAlone(cache, WorkingTree.Update.NOT_CLEAN);
 
-            assertThat(git("rev-parse", "HEAD")).isEqualTo(head);
             assertThat(tree.resolve("new.md")).hasContent("mine");
         }
     }
@@ -127,11 +123,11 @@ class WorkingTreeFastForwardTest {
         git("-c", "user.name=Jane", "-c", "user.email=jane@acme.example", "commit", "--quiet", "-am", "mine");
         String mine = git("rev-parse", "HEAD");
         try (Cache cache = cache()) {
-            assertThat(WorkingTree.fastForward(cache, tree, "origin")).isEqualTo(WorkingTree.Update.AHEAD);
+            assertLeftAlone(cache, WorkingTree.Update.AHEAD);
 
             commit(cache, draft -> draft.put("a.md", bytes("a, edited\n")));
 
-            assertThat(WorkingTree.fastForward(cache, tree, "origin")).isEqualTo(WorkingTree.Update.DIVERGED);
+            assertLeftAlone(cache, WorkingTree.Update.DIVERGED);
             assertThat(git("rev-parse", "HEAD")).isEqualTo(mine);
             assertThat(tree.resolve("a.md")).hasContent("a");
         }
@@ -143,11 +139,18 @@ class WorkingTreeFastForwardTest {
         try (Cache cache = cache()) {
             commit(cache, draft -> draft.put("a.md", bytes("a, edited\n")));
 
-            assertThat(WorkingTree.fastForward(cache, tree, "origin")).isEqualTo(WorkingTree.Update.OTHER_BRANCH);
+            assertLeftAlone(cache, WorkingTree.Update.OTHER_BRANCH);
 
             assertThat(git("rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("topic");
             assertThat(tree.resolve("a.md")).hasContent("a");
         }
+    }
+
+    /** Runs the fast-forward, expecting it to end as given with {@code HEAD} where it was. */
+    private void assertLeftAlone(Cache cache, WorkingTree.Update expected) {
+        String head = git("rev-parse", "HEAD");
+        assertThat(WorkingTree.fastForward(cache, tree, "origin")).isEqualTo(expected);
+        assertThat(git("rev-parse", "HEAD")).isEqualTo(head);
     }
 
     private Cache cache() {

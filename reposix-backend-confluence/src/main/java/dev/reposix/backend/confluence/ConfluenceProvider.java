@@ -56,8 +56,8 @@ public final class ConfluenceProvider implements SourceOfTruthProvider {
                         "instead of the tenant: the base URL, e.g. https://api.atlassian.com/ex/confluence/<cloudId>"
                                 + " for scoped tokens, or a simulator's URL"),
                 Setting.optional(CONCURRENCY, "REPOSIX_CONFLUENCE_CONCURRENCY",
-                        "how many body requests and attachment downloads may run at once (1-" + MAX_CONCURRENCY
-                                + ", default " + DEFAULT_CONCURRENCY + ")"));
+                        "how many body requests, attachment downloads and label listings may run at once (1-"
+                                + MAX_CONCURRENCY + ", default " + DEFAULT_CONCURRENCY + ")"));
     }
 
     @Override

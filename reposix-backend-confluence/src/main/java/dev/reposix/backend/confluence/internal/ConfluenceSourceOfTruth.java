@@ -71,7 +71,7 @@ public final class ConfluenceSourceOfTruth implements SourceOfTruth {
      * @param http the site client
      * @param space the space
      * @param context host services
-     * @param concurrency how many body requests and attachment downloads may run at once
+     * @param concurrency how many body requests, attachment downloads and label listings may run at once
      */
     public ConfluenceSourceOfTruth(ConfluenceHttp http, ConfluenceSpace space, BackendContext context, int concurrency) {
         this.http = http;
