@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,22 +96,8 @@ public final class RenderTimer {
     }
 
     private static PageDirectory directoryOf(List<SeedPage> pages) {
-        Map<String, RecordId> idsByTitle = new HashMap<>();
-        Map<RecordId, String> titlesById = new HashMap<>();
-        for (SeedPage page : pages) {
-            idsByTitle.put(page.title(), RecordId.of(page.id()));
-            titlesById.put(RecordId.of(page.id()), page.title());
-        }
-        return new PageDirectory() {
-            @Override
-            public Optional<RecordId> idOfTitle(String title) {
-                return Optional.ofNullable(idsByTitle.get(title));
-            }
-
-            @Override
-            public Optional<String> titleOf(RecordId id) {
-                return Optional.ofNullable(titlesById.get(id));
-            }
-        };
+        Map<RecordId, String> titles = new HashMap<>();
+        pages.forEach(page -> titles.put(RecordId.of(page.id()), page.title()));
+        return PageDirectory.of(titles);
     }
 }

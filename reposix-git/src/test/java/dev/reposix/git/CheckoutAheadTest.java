@@ -45,7 +45,7 @@ class CheckoutAheadTest {
             WorkingTree.create(cache, files, ORIGIN);
         }
 
-        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertCleanClone(tree);
         // The index has every file's stat data: git sees no file to re-read.
         assertThat(GitBinary.run(tree, "diff-files", "--quiet").ok()).isTrue();
         assertThat(git(tree, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("main");
@@ -82,7 +82,7 @@ class CheckoutAheadTest {
         assertThat(tree.resolve("c.bin")).hasContent("streamed");
         assertThat(tree.resolve("tools/run.sh")).isExecutable();
         assertThat(tree.resolve("gone.md")).doesNotExist();
-        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertCleanClone(tree);
     }
 
     @Test
@@ -102,7 +102,7 @@ class CheckoutAheadTest {
                     .as("the clone's index is the file git made ahead").isEqualTo(madeAhead);
         }
 
-        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertCleanClone(tree);
         assertThat(GitBinary.run(tree, "diff-files", "--quiet").ok()).isTrue();
         assertThat(tree.resolve(CheckoutAhead.INDEX_AHEAD)).doesNotExist();
     }
@@ -120,7 +120,7 @@ class CheckoutAheadTest {
         }
 
         assertThat(tree.resolve("a.md")).hasContent("changed");
-        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertCleanClone(tree);
         assertThat(tree.resolve(CheckoutAhead.INDEX_AHEAD)).doesNotExist();
     }
 
@@ -143,7 +143,7 @@ class CheckoutAheadTest {
             }
         }
 
-        assertThat(git(root.resolve("other"), "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertCleanClone(root.resolve("other"));
     }
 
     @Test
@@ -159,7 +159,7 @@ class CheckoutAheadTest {
         }
 
         assertThat(tree.resolve("pages/page.md")).hasContent("rendered again");
-        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertCleanClone(tree);
     }
 
     @Test
@@ -172,7 +172,7 @@ class CheckoutAheadTest {
         }
 
         assertThat(tree.resolve("a.md")).hasContent("a");
-        assertThat(git(tree, "status", "--porcelain", "--untracked-files=all")).isEmpty();
+        assertCleanClone(tree);
     }
 
     @Test
@@ -256,6 +256,11 @@ class CheckoutAheadTest {
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+    }
+
+    /** Git sees nothing to commit and no untracked file. */
+    private static void assertCleanClone(Path directory) {
+        assertThat(git(directory, "status", "--porcelain", "--untracked-files=all")).isEmpty();
     }
 
     private static String git(Path directory, String... arguments) {

@@ -1,6 +1,8 @@
 package dev.reposix.backend.confluence.codec;
 
 import dev.reposix.api.RecordId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,29 @@ public interface PageDirectory {
      * @return its title, or empty when the page is unknown
      */
     Optional<String> titleOf(RecordId id);
+
+    /**
+     * A directory of known pages, e.g. for converting files outside a sync or in a test.
+     *
+     * @param titles the title of each page; titles are unique within a space
+     * @return an immutable directory of those pages
+     */
+    static PageDirectory of(Map<RecordId, String> titles) {
+        Map<RecordId, String> titlesById = Map.copyOf(titles);
+        Map<String, RecordId> idsByTitle = new HashMap<>();
+        titlesById.forEach((id, title) -> idsByTitle.put(title, id));
+        return new PageDirectory() {
+            @Override
+            public Optional<RecordId> idOfTitle(String title) {
+                return Optional.ofNullable(idsByTitle.get(title));
+            }
+
+            @Override
+            public Optional<String> titleOf(RecordId id) {
+                return Optional.ofNullable(titlesById.get(id));
+            }
+        };
+    }
 
     /**
      * A directory that knows no page, so every page link is kept verbatim.

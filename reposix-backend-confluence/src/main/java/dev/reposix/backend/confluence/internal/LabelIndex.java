@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
  * Reads global labels without a request per page: for many pages, the space's label list plus the
@@ -72,23 +71,16 @@ final class LabelIndex {
         http.paginate(Query.of().with("prefix", GLOBAL).with("limit", 250)
                 .appendTo("/wiki/api/v2/spaces/" + Query.encode(space.id()) + "/content/labels"),
                 "listing labels of space " + space.key(), spaceLabels::add);
-        List<Supplier<List<RecordId>>> listings = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (JsonNode label : spaceLabels) {
-            if (isGlobal(label)) {
-                names.add(label.path("name").asText());
-                listings.add(() -> pagesLabelled(space, label));
-            }
-        }
+        List<JsonNode> global = spaceLabels.stream().filter(LabelIndex::isGlobal).toList();
         List<Future<List<RecordId>>> listed = new ArrayList<>();
         try {
-            for (Supplier<List<RecordId>> listing : listings) {
-                listed.add(listers.isPresent() ? listers.get().submit(listing::get)
-                        : CompletableFuture.completedFuture(listing.get()));
+            for (JsonNode label : global) {
+                listed.add(listers.isPresent() ? listers.get().submit(() -> pagesLabelled(space, label))
+                        : CompletableFuture.completedFuture(pagesLabelled(space, label)));
             }
             Map<RecordId, Set<String>> labels = new HashMap<>();
-            for (int index = 0; index < listed.size(); index++) {
-                String name = names.get(index);
+            for (int index = 0; index < global.size(); index++) {
+                String name = global.get(index).path("name").asText();
                 BodyReader.resultOf(listed.get(index), "listing pages labelled " + name)
                         .forEach(page -> labels.computeIfAbsent(page, id -> new TreeSet<>()).add(name));
             }

@@ -26,7 +26,7 @@ class CodecFingerprintTest {
     void theCodecWritesExactlyWhatItWroteBefore() throws Exception {
         List<SeedPage> pages = new ArrayList<>(Seeds.generated("BENCH", 2_000, 5_000, 42).spaces().get(0).pages());
         pages.addAll(Seeds.demo().spaces().get(0).pages());
-        StorageCodec codec = new StorageCodec(new SeedDirectory(pages));
+        StorageCodec codec = new StorageCodec(SeedDirectory.of(pages));
         StorageCanonicalizer canonicalizer = new StorageCanonicalizer();
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (SeedPage page : pages) {

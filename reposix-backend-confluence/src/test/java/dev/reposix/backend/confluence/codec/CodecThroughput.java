@@ -26,7 +26,7 @@ public final class CodecThroughput {
     }
 
     private static void measure(String name, List<SeedPage> pages, int rounds) {
-        StorageCodec codec = new StorageCodec(new SeedDirectory(pages));
+        StorageCodec codec = new StorageCodec(SeedDirectory.of(pages));
         long bytes = pages.stream().mapToLong(page -> page.body().length()).sum();
         System.out.printf("%s: %d pages, %d bytes on average%n", name, pages.size(), bytes / pages.size());
         List<String> markdowns = null;

@@ -2,31 +2,17 @@ package dev.reposix.backend.confluence.codec;
 
 import dev.reposix.api.RecordId;
 import dev.reposix.simulator.seed.SeedPage;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Resolves the titles of seeded pages, so page links become record links as in a real sync. Immutable. */
-final class SeedDirectory implements PageDirectory {
+/** The directory of seeded pages, so page links become record links as in a real sync. */
+final class SeedDirectory {
 
-    private final Map<String, RecordId> idsByTitle = new HashMap<>();
-    private final Map<RecordId, String> titlesById = new HashMap<>();
-
-    SeedDirectory(List<SeedPage> pages) {
-        for (SeedPage page : pages) {
-            idsByTitle.put(page.title(), RecordId.of(page.id()));
-            titlesById.put(RecordId.of(page.id()), page.title());
-        }
+    private SeedDirectory() {
     }
 
-    @Override
-    public Optional<RecordId> idOfTitle(String title) {
-        return Optional.ofNullable(idsByTitle.get(title));
-    }
-
-    @Override
-    public Optional<String> titleOf(RecordId id) {
-        return Optional.ofNullable(titlesById.get(id));
+    static PageDirectory of(List<SeedPage> pages) {
+        return PageDirectory.of(pages.stream()
+                .collect(Collectors.toMap(page -> RecordId.of(page.id()), SeedPage::title)));
     }
 }
