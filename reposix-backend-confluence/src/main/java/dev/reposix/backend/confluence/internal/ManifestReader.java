@@ -35,44 +35,62 @@ final class ManifestReader {
 
     List<ManifestEntry> read(ConfluenceSpace space) {
         String task = "listing pages of " + space.key();
-        Map<String, JsonNode> pages = new LinkedHashMap<>();
+        // Each page is kept as its entry, not as its JSON: 10,000 JSON objects would stay on the heap
+        // until the last listing page, and every garbage collection meanwhile would copy them.
+        Map<String, Listed> pages = new LinkedHashMap<>();
+        Deque<String> folderIds = new ArrayDeque<>();
         String path = Query.of().with("status", "current").with("limit", PAGE_SIZE)
                 .appendTo("/wiki/api/v2/spaces/" + Query.encode(space.id()) + "/pages");
         http.paginate(path, task, item -> {
-            pages.putIfAbsent(PageJson.requiredText(item, "id"), item);
+            String id = PageJson.requiredText(item, "id");
+            if (!pages.containsKey(id)) {
+                pages.put(id, Listed.of(item, RecordKind.DOCUMENT));
+                folderParent(item).ifPresent(folderIds::add);
+            }
             if (pages.size() % PAGE_SIZE == 0) {
                 progress.progress(task, pages.size(), OptionalLong.empty());
             }
         });
         progress.progress(task, pages.size(), OptionalLong.of(pages.size()));
-        Map<String, JsonNode> folders = folders(pages.values());
-        List<JsonNode> everything = new ArrayList<>(pages.values());
-        everything.addAll(folders.values());
-        users.resolve(UserDirectory.authorIds(everything));
+        List<Listed> everything = new ArrayList<>(pages.values());
+        everything.addAll(folders(folderIds));
+        users.resolve(everything.stream().map(Listed::authorId).filter(id -> !id.isEmpty()).toList());
         List<ManifestEntry> entries = new ArrayList<>();
-        pages.values().forEach(item -> PageJson.entry(item, RecordKind.DOCUMENT, users).ifPresent(entries::add));
-        folders.values().forEach(item -> PageJson.entry(item, RecordKind.FOLDER, users).ifPresent(entries::add));
+        for (Listed listed : everything) {
+            listed.entry().map(entry -> listed.authorId().isEmpty() ? entry : new ManifestEntry(entry.id(), entry.kind(),
+                    entry.title(), entry.parentId(), entry.version(), entry.status(), entry.lastModified(),
+                    Optional.of(users.author(listed.authorId())))).ifPresent(entries::add);
+        }
         return entries;
     }
 
     /** The folders pages (and folders) sit in, fetched one request per folder. */
-    private Map<String, JsonNode> folders(Iterable<JsonNode> pages) {
-        Map<String, JsonNode> folders = new LinkedHashMap<>();
-        Deque<String> pending = new ArrayDeque<>();
-        pages.forEach(item -> folderParent(item).ifPresent(pending::add));
+    private List<Listed> folders(Deque<String> pending) {
+        Map<String, Listed> folders = new LinkedHashMap<>();
         while (!pending.isEmpty()) {
             String folderId = pending.pop();
             if (folders.containsKey(folderId)) {
                 continue;
             }
             JsonNode folder = http.get("/wiki/api/v2/folders/" + Query.encode(folderId), "reading folder " + folderId);
-            folders.put(folderId, folder);
+            folders.put(folderId, Listed.of(folder, RecordKind.FOLDER));
             folderParent(folder).ifPresent(pending::add);
         }
-        return folders;
+        return List.copyOf(folders.values());
     }
 
     private static Optional<String> folderParent(JsonNode item) {
         return PageJson.parentIsFolder(item) ? PageJson.parent(item).map(id -> id.value()) : Optional.empty();
+    }
+
+    /**
+     * A listed page or folder until its author's name is known: its entry without the author (empty
+     * for a status reposix does not map) and the author's account id (empty when none is named).
+     */
+    private record Listed(Optional<ManifestEntry> entry, String authorId) {
+
+        static Listed of(JsonNode item, RecordKind kind) {
+            return new Listed(PageJson.entry(item, kind, Optional.empty()), PageJson.authorId(item));
+        }
     }
 }

@@ -20,16 +20,25 @@ final class PageJson {
 
     /** The manifest entry of a page or folder object, or empty for a status reposix does not map. */
     static Optional<ManifestEntry> entry(JsonNode item, RecordKind kind, UserDirectory users) {
+        String authorId = authorId(item);
+        return entry(item, kind, authorId.isEmpty() ? Optional.empty() : Optional.of(users.author(authorId)));
+    }
+
+    /** The manifest entry of a page or folder object with this author, or empty for a status reposix does not map. */
+    static Optional<ManifestEntry> entry(JsonNode item, RecordKind kind, Optional<Author> author) {
         Optional<RecordStatus> status = PageStatus.toRecordStatus(item.path("status").asText("current"));
         if (status.isEmpty()) {
             return Optional.empty();
         }
         JsonNode version = item.path("version");
-        String authorId = version.path("authorId").asText(item.path("authorId").asText(""));
-        Optional<Author> author = authorId.isEmpty() ? Optional.empty() : Optional.of(users.author(authorId));
         return Optional.of(new ManifestEntry(RecordId.of(requiredText(item, "id")), kind, requiredText(item, "title"),
                 parent(item), Math.max(1, version.path("number").asLong(1)), status.get(),
                 time(version.path("createdAt").asText(item.path("createdAt").asText(""))), author));
+    }
+
+    /** The account id of whoever made the current version, or an empty string when the object names none. */
+    static String authorId(JsonNode item) {
+        return item.path("version").path("authorId").asText(item.path("authorId").asText(""));
     }
 
     /** The parent id, page or folder alike. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reposix.api.Author;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +53,5 @@ final class UserDirectory {
     private static Optional<String> text(JsonNode user, String field) {
         String value = user.path(field).asText("");
         return value.isBlank() ? Optional.empty() : Optional.of(value);
-    }
-
-    /** Account ids found in page objects, for {@link #resolve}. */
-    static List<String> authorIds(Collection<JsonNode> items) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode item : items) {
-            String id = item.path("version").path("authorId").asText(item.path("authorId").asText(""));
-            if (!id.isEmpty()) {
-                ids.add(id);
-            }
-        }
-        return ids;
     }
 }
