@@ -4,7 +4,7 @@ import dev.reposix.api.ReposixException;
 import dev.reposix.backend.confluence.codec.internal.Canonical;
 import dev.reposix.backend.confluence.codec.internal.StorageNormalizer;
 import dev.reposix.backend.confluence.codec.internal.StorageParser;
-import org.w3c.dom.Element;
+import dev.reposix.backend.confluence.codec.internal.Element;
 
 /**
  * Reduces a storage body to a canonical text, so that two bodies Confluence renders alike compare

@@ -7,7 +7,7 @@ import dev.reposix.backend.confluence.codec.internal.MarkdownReader;
 import dev.reposix.backend.confluence.codec.internal.MarkdownWriter;
 import dev.reposix.backend.confluence.codec.internal.StorageNormalizer;
 import dev.reposix.backend.confluence.codec.internal.StorageParser;
-import org.w3c.dom.Element;
+import dev.reposix.backend.confluence.codec.internal.Element;
 
 /**
  * Converts Confluence storage XHTML to GitHub-flavoured Markdown and back without loss.

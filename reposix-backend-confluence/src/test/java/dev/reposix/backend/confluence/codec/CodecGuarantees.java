@@ -2,6 +2,8 @@ package dev.reposix.backend.confluence.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reposix.backend.confluence.codec.internal.Element;
+import dev.reposix.backend.confluence.codec.internal.Node;
 import dev.reposix.backend.confluence.codec.internal.StorageNormalizer;
 import dev.reposix.backend.confluence.codec.internal.StorageParser;
 import java.util.ArrayList;
@@ -9,8 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Checks the four guarantees of the codec on one storage body: (a) the Markdown is a fixpoint,
@@ -123,7 +123,7 @@ final class CodecGuarantees {
         if (GENERATED_TEXT.contains(node.getNodeName())) {
             return;
         }
-        if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+        if (node.getNodeType() == Node.TEXT_NODE) {
             texts.add(node.getNodeValue().replaceAll("\\s+", ""));
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Writes block-level storage (paragraphs, headings, lists, quotes, rules, tables, macros) as
@@ -99,7 +97,7 @@ final class BlockWriter {
      */
     String block(Element element, boolean alternateMarker) {
         String name = element.getTagName();
-        boolean plain = element.getAttributes().getLength() == 0;
+        boolean plain = element.attributeCount() == 0;
         switch (name) {
             case "p" -> {
                 return attributesMarker(element) + paragraph(element);
@@ -141,7 +139,7 @@ final class BlockWriter {
 
     /** The attributes of a paragraph or heading as a marker at its start, or nothing when it has none. */
     private static String attributesMarker(Element element) {
-        if (element.getAttributes().getLength() == 0) {
+        if (element.attributeCount() == 0) {
             return "";
         }
         String start = new StorageSerializer(StorageSerializer.Style.ONE_LINE).startTag(element);

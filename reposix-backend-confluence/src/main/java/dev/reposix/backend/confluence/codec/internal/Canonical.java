@@ -1,8 +1,6 @@
 package dev.reposix.backend.confluence.codec.internal;
 
 import java.util.Set;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The canonical text of normalized storage: ids Confluence assigns on save (local ids, macro ids,
@@ -43,13 +41,13 @@ public final class Canonical {
     }
 
     private static void strip(Node node) {
-        if (Dom.isElement(node)) {
-            Element element = (Element) node;
-            IGNORED_ATTRIBUTES.forEach(element::removeAttribute);
+        if (!(node instanceof Element element)) {
+            return;
         }
-        for (Node child : Dom.children(node)) {
+        IGNORED_ATTRIBUTES.forEach(element::removeAttribute);
+        for (Node child : Dom.children(element)) {
             if (IGNORED_ELEMENTS.contains(child.getNodeName())) {
-                node.removeChild(child);
+                element.removeChild(child);
             } else {
                 strip(child);
             }

@@ -3,15 +3,14 @@ package dev.reposix.backend.confluence.codec.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Entities;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
- * Builds the DOM of a storage body in one pass over its text, for the bodies that are plain
- * well-formed XML: elements, attributes, text, comments, CDATA sections, character references and
- * the XML and HTML named entities. It builds exactly the tree the JDK parser builds for them (the
- * tests compare the two on generated, real-world and damaged bodies), at a fraction of the cost: the
- * JDK parser's scanner, entity manager and SAX-to-DOM layers are most of the codec's parsing time.
+ * Builds the storage tree ({@link Node}) of a body in one pass over its text, for the bodies that are
+ * plain well-formed XML: elements, attributes, text, comments, CDATA sections, character references
+ * and the XML and HTML named entities. It builds exactly the tree the JDK parser's DOM is copied
+ * into (the tests compare the two on generated, real-world and damaged bodies), at a fraction of the
+ * cost: the JDK parser's scanner, entity manager and SAX-to-DOM layers were most of the codec's
+ * parsing time.
  *
  * <p>It only accepts what it fully checks and declines everything else by returning null: a
  * document type declaration, a processing instruction, a carriage return (line-end normalisation),
@@ -31,7 +30,6 @@ final class DirectStorageParser {
     private static final int MAX_ENTITY_NAME_LENGTH = 32;
 
     private final String text;
-    private final Document document;
     private int position;
     private int expansions;
     /** Whether the last start tag read ended with {@code />}. */
@@ -41,37 +39,28 @@ final class DirectStorageParser {
     private int sliceEnd;
     private final StringBuilder joined = new StringBuilder();
 
-    private DirectStorageParser(String text, Document document) {
+    private DirectStorageParser(String text) {
         this.text = text;
-        this.document = document;
     }
 
     /**
-     * Parses a body into a new root element of an empty document.
+     * Parses a body into a new root element.
      *
      * @param storage the body
-     * @param document an empty document; it holds the root afterwards, or is left unused
      * @param root the name of the root element to build
      * @param rootAttributes the root's attributes, name and value in turn
      * @return the root element, or null if the body is declined
      */
-    static Element parse(String storage, Document document, String root, String... rootAttributes) {
-        document.setStrictErrorChecking(false);
+    static Element parse(String storage, String root, String... rootAttributes) {
         try {
-            Element top = document.createElement(root);
+            Element top = new Element(root);
             for (int index = 0; index < rootAttributes.length; index += 2) {
                 top.setAttribute(rootAttributes[index], rootAttributes[index + 1]);
             }
-            if (!new DirectStorageParser(storage, document).content(top)) {
-                return null;
-            }
-            document.appendChild(top);
-            return top;
+            return new DirectStorageParser(storage).content(top) ? top : null;
         } catch (IndexOutOfBoundsException truncated) {
             // the body ends inside a tag, reference, comment or CDATA section
             return null;
-        } finally {
-            document.setStrictErrorChecking(true);
         }
     }
 
@@ -140,7 +129,7 @@ final class DirectStorageParser {
         if (name == null) {
             return null;
         }
-        Element element = document.createElement(name);
+        Element element = new Element(name);
         int attributes = 0;
         while (true) {
             boolean spaced = skipSpace();
@@ -172,7 +161,7 @@ final class DirectStorageParser {
         }
     }
 
-    /** An ASCII XML name at the position, or null. */
+    /** An ASCII XML name at the position, or null; a known name as its shared instance. */
     private String name() {
         int start = position;
         char first = text.charAt(position);
@@ -180,17 +169,23 @@ final class DirectStorageParser {
             return null;
         }
         position++;
+        int hash = first;
         while (position < text.length()) {
             char character = text.charAt(position);
             if (character >= 'a' && character <= 'z' || character >= 'A' && character <= 'Z'
                     || character >= '0' && character <= '9' || character == ':' || character == '-'
                     || character == '.' || character == '_') {
+                hash = 31 * hash + character;
                 position++;
             } else {
                 break;
             }
         }
-        return position - start > MAX_NAME_LENGTH ? null : text.substring(start, position);
+        if (position - start > MAX_NAME_LENGTH) {
+            return null;
+        }
+        String known = StorageNames.find(text, start, position, hash);
+        return known != null ? known : text.substring(start, position);
     }
 
     /** Skips spaces, tabs and line feeds; returns whether there was any. */
@@ -373,7 +368,7 @@ final class DirectStorageParser {
         if (end < 0 || text.charAt(end + 2) != '>' || !allowedBetween(start, end)) {
             return false;
         }
-        parent.appendChild(document.createComment(text.substring(start, end)));
+        parent.appendChild(Node.comment(text.substring(start, end)));
         position = end + 3;
         return true;
     }
@@ -437,7 +432,7 @@ final class DirectStorageParser {
         sliceStart = -1;
         joined.setLength(0);
         if (!pending.isEmpty()) {
-            parent.appendChild(document.createTextNode(pending));
+            parent.appendChild(Node.text(pending));
         }
     }
 }

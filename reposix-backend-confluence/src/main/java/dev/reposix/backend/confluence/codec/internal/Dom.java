@@ -3,11 +3,9 @@ package dev.reposix.backend.confluence.codec.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
- * Small helpers over the W3C DOM that the codec's readers and writers share, plus the element
+ * Small helpers over the storage tree ({@link Node}) that the codec's readers and writers share, plus the element
  * classes the storage format knows. Stateless, thread-safe.
  */
 public final class Dom {
@@ -39,9 +37,7 @@ public final class Dom {
     }
 
     /**
-     * Whether a node is an element. Asked by node type rather than with {@code instanceof}: on JDK 17
-     * an {@code instanceof} of an interface that fails (a text node is no {@code Element}) scans the
-     * class's interfaces every time, which the codec's walks over every node pay for.
+     * Whether a node is an element.
      *
      * @param node the node, possibly null
      * @return true for an element
@@ -81,13 +77,13 @@ public final class Dom {
     }
 
     /**
-     * Whether a node is a text node (CDATA included).
+     * Whether a node is a text node (CDATA sections are read as text).
      *
      * @param node the node
      * @return true for text
      */
     public static boolean isText(Node node) {
-        return node != null && (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE);
+        return node != null && node.getNodeType() == Node.TEXT_NODE;
     }
 
     /**
@@ -115,12 +111,12 @@ public final class Dom {
      * The names of an element's attributes.
      *
      * @param element the element
-     * @return the attribute names in document order
+     * @return the attribute names in name order
      */
     public static List<String> attributeNames(Element element) {
         List<String> names = new ArrayList<>();
-        for (int index = 0; index < element.getAttributes().getLength(); index++) {
-            names.add(element.getAttributes().item(index).getNodeName());
+        for (int index = 0; index < element.attributeCount(); index++) {
+            names.add(element.attributeName(index));
         }
         return names;
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.w3c.dom.Element;
 
 /**
  * Inline Confluence elements that read best as a small piece of HTML which GitHub renders and a
@@ -56,7 +55,7 @@ final class HtmlStandIns {
         String name = element.getAttribute("ac:name");
         List<Element> parameters = Dom.elements(element);
         for (Element parameter : parameters) {
-            if (!"ac:parameter".equals(parameter.getTagName()) || parameter.getAttributes().getLength() != 1
+            if (!"ac:parameter".equals(parameter.getTagName()) || parameter.attributeCount() != 1
                     || !Dom.elements(parameter).isEmpty() || !SAFE_VALUE.matcher(parameter.getTextContent()).matches()) {
                 return null;
             }

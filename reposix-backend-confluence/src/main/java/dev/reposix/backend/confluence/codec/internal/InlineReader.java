@@ -25,7 +25,6 @@ import dev.reposix.backend.confluence.codec.CodecErrorCode;
 import dev.reposix.backend.confluence.codec.PageDirectory;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.w3c.dom.Element;
 
 /**
  * Converts flexmark inline nodes to storage: the inverse of {@link InlineWriter}. Raw inline HTML

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Writes the inline content of a storage element (text, emphasis, links, images, inline macros)
@@ -71,7 +69,7 @@ final class InlineWriter {
         }
         Element element = (Element) node;
         String name = element.getTagName();
-        boolean plain = element.getAttributes().getLength() == 0;
+        boolean plain = element.attributeCount() == 0;
         switch (name) {
             case "strong" -> delimited(element, "**", plain);
             case "em" -> delimited(element, "*", plain);

@@ -3,8 +3,6 @@ package dev.reposix.backend.confluence.codec.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Writes {@code <ul>}, {@code <ol>} and {@code <ac:task-list>} as Markdown lists. A list is tight
@@ -74,7 +72,7 @@ final class ListWriter {
     }
 
     private static void requireItem(Element item, String name) {
-        if (!name.equals(item.getTagName()) || item.getAttributes().getLength() > 0) {
+        if (!name.equals(item.getTagName()) || item.attributeCount() > 0) {
             throw new NotRepresentable("list child " + item.getTagName());
         }
     }
@@ -107,7 +105,7 @@ final class ListWriter {
             }
         }
         if (inline.isEmpty() && !nested.isEmpty() && Dom.is(item.getFirstChild(), "p")
-                && ((Element) item.getFirstChild()).getAttributes().getLength() == 0) {
+                && ((Element) item.getFirstChild()).attributeCount() == 0) {
             // the editor's shape <li><p>text</p><pre>..</pre></li>: the paragraph is the item's first line
             inline.addAll(Dom.children(item.getFirstChild()));
             nested.remove(0);
@@ -128,7 +126,7 @@ final class ListWriter {
                 throw new NotRepresentable("task part " + part.getTagName());
             }
         }
-        if (status == null || body == null || Dom.hasText(task) || body.getAttributes().getLength() > 0) {
+        if (status == null || body == null || Dom.hasText(task) || body.attributeCount() > 0) {
             throw new NotRepresentable("incomplete task");
         }
         String state = status.getTextContent();
@@ -153,10 +151,10 @@ final class ListWriter {
      * holds copies of just them.
      */
     private static Node fragment(Element item, List<Node> inline) {
-        if (inline.get(0) == item.getFirstChild() && inline.size() == item.getChildNodes().getLength()) {
+        if (inline.get(0) == item.getFirstChild() && inline.get(inline.size() - 1) == item.getLastChild()) {
             return item;
         }
-        Element copy = (Element) item.cloneNode(false);
+        Element copy = item.cloneNode(false);
         for (Node node : inline) {
             copy.appendChild(node.cloneNode(true));
         }

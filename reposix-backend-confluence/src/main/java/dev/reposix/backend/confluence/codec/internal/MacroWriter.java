@@ -3,7 +3,6 @@ package dev.reposix.backend.confluence.codec.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.w3c.dom.Element;
 
 /**
  * Writes block macros: the code macro as a fenced code block (language and other parameters in
@@ -111,7 +110,7 @@ final class MacroWriter {
         }
         List<Element> children = Dom.elements(macro);
         Element body = children.isEmpty() ? null : children.get(children.size() - 1);
-        if (body == null || !"ac:rich-text-body".equals(body.getTagName()) || body.getAttributes().getLength() > 0
+        if (body == null || !"ac:rich-text-body".equals(body.getTagName()) || body.attributeCount() > 0
                 || children.size() > 2) {
             return null;
         }
@@ -120,7 +119,7 @@ final class MacroWriter {
         }
         Element title = children.get(0);
         if (!"ac:parameter".equals(title.getTagName()) || !"title".equals(title.getAttribute("ac:name"))
-                || title.getAttributes().getLength() != 1 || title.getTextContent().contains("\n")
+                || title.attributeCount() != 1 || title.getTextContent().contains("\n")
                 || !Dom.elements(title).isEmpty()) {
             return null;
         }
@@ -134,7 +133,7 @@ final class MacroWriter {
         for (Element child : Dom.elements(macro)) {
             if ("ac:plain-text-body".equals(child.getTagName()) && body == null) {
                 body = child;
-            } else if ("ac:parameter".equals(child.getTagName()) && child.getAttributes().getLength() == 1
+            } else if ("ac:parameter".equals(child.getTagName()) && child.attributeCount() == 1
                     && Dom.elements(child).isEmpty()) {
                 String parameter = child.getAttribute("ac:name");
                 String value = child.getTextContent();
@@ -147,7 +146,7 @@ final class MacroWriter {
                 throw new NotRepresentable("code macro part " + child.getTagName());
             }
         }
-        if (body == null || body.getAttributes().getLength() > 0) {
+        if (body == null || body.attributeCount() > 0) {
             throw new NotRepresentable("code macro without body");
         }
         String code = body.getTextContent();
@@ -181,7 +180,7 @@ final class MacroWriter {
         String title = null;
         for (Element parameter : children.subList(0, children.size() - 1)) {
             if (!"ac:parameter".equals(parameter.getTagName()) || !"title".equals(parameter.getAttribute("ac:name"))
-                    || parameter.getAttributes().getLength() != 1 || title != null) {
+                    || parameter.attributeCount() != 1 || title != null) {
                 throw new NotRepresentable("panel parameter");
             }
             title = parameter.getTextContent();
@@ -189,7 +188,7 @@ final class MacroWriter {
                 throw new NotRepresentable("panel title");
             }
         }
-        if (body.getAttributes().getLength() > 0) {
+        if (body.attributeCount() > 0) {
             throw new NotRepresentable("panel body attributes");
         }
         StringBuilder out = new StringBuilder("[!").append(alert).append(']');

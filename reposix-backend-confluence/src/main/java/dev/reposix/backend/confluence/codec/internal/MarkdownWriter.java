@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Converts a normalized storage body to Markdown, one top-level block at a time, and proves each

@@ -4,8 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Decides, without the round trip, that a block of the plainest and most common shapes survives
@@ -59,7 +57,7 @@ final class PlainBlockProof {
         if ("ac:structured-macro".equals(name)) {
             return codeFence(element);
         }
-        if (element.getAttributes().getLength() > 0) {
+        if (element.attributeCount() > 0) {
             return null;
         }
         switch (name) {
@@ -83,7 +81,7 @@ final class PlainBlockProof {
         StringBuilder out = new StringBuilder();
         int number = 0;
         for (Node child = list.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (!Dom.is(child, "li") || child.getAttributes().getLength() > 0) {
+            if (!Dom.is(child, "li") || ((Element) child).attributeCount() > 0) {
                 return null;
             }
             String text = plainInline(child);
@@ -130,7 +128,7 @@ final class PlainBlockProof {
     /** The delimiter of a plain bold or italic element around one inert word run, or null. */
     private static String delimiter(Node node) {
         String delimiter = Dom.is(node, "strong") ? "**" : Dom.is(node, "em") ? "*" : null;
-        if (delimiter == null || node.getAttributes().getLength() > 0) {
+        if (delimiter == null || ((Element) node).attributeCount() > 0) {
             return null;
         }
         Node only = node.getFirstChild();
@@ -194,12 +192,12 @@ final class PlainBlockProof {
                 return null;
             }
             String value = content.get(0).getNodeValue();
-            if (Dom.is(element, "ac:plain-text-body") && element.getAttributes().getLength() == 0) {
+            if (Dom.is(element, "ac:plain-text-body") && element.attributeCount() == 0) {
                 code = value;
                 continue;
             }
             String parameter = element.getAttribute("ac:name");
-            if (!Dom.is(element, "ac:parameter") || element.getAttributes().getLength() != 1 || !names.add(parameter)) {
+            if (!Dom.is(element, "ac:parameter") || element.attributeCount() != 1 || !names.add(parameter)) {
                 return null;
             }
             if ("language".equals(parameter)) {

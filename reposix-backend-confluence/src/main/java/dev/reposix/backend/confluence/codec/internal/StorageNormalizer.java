@@ -3,8 +3,6 @@ package dev.reposix.backend.confluence.codec.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Rewrites a parsed storage body, in place, into the normal form in which two bodies that
@@ -15,7 +13,7 @@ import org.w3c.dom.Node;
  * macro parameters are ordered by name, and layout ids on plain text blocks are dropped. The Markdown
  * writer reads this form, so its output does not depend on such differences.
  *
- * <p>Stateless, thread-safe (each call works on its own DOM).
+ * <p>Stateless, thread-safe (each call works on its own tree).
  */
 public final class StorageNormalizer {
 
@@ -41,8 +39,8 @@ public final class StorageNormalizer {
         root.normalize();
     }
 
-    private static void collapse(Node node) {
-        if (Dom.isElement(node) && Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
+    private static void collapse(Element node) {
+        if (Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
             return;
         }
         Node following;
@@ -58,7 +56,7 @@ public final class StorageNormalizer {
                     || child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 node.removeChild(child);
             } else {
-                collapse(child);
+                collapse((Element) child);
             }
         }
     }
@@ -71,8 +69,8 @@ public final class StorageNormalizer {
      * separated, or a space {@link #moveEdgeSpaces} moved out beside one. One walk instead of a
      * normalize and a second collapse over every text.
      */
-    private static void joinTexts(Node node, boolean preserved) {
-        boolean preserve = preserved || Dom.isElement(node) && Dom.PRESERVE_SPACE.contains(node.getNodeName());
+    private static void joinTexts(Element node, boolean preserved) {
+        boolean preserve = preserved || Dom.PRESERVE_SPACE.contains(node.getNodeName());
         Node following;
         for (Node child = node.getFirstChild(); child != null; child = following) {
             following = child.getNextSibling();
@@ -93,8 +91,8 @@ public final class StorageNormalizer {
                 if (child.getNodeValue().isEmpty()) {
                     node.removeChild(child);
                 }
-            } else if (Dom.isElement(child)) {
-                joinTexts(child, preserve);
+            } else if (child instanceof Element element) {
+                joinTexts(element, preserve);
             }
         }
     }
@@ -121,7 +119,7 @@ public final class StorageNormalizer {
         return new String(characters, 0, length);
     }
 
-    private static void moveEdgeSpaces(Node node) {
+    private static void moveEdgeSpaces(Element node) {
         Node following;
         for (Node child = node.getFirstChild(); child != null; child = following) {
             // read first, so that a space moved out after the child is not visited
@@ -133,19 +131,19 @@ public final class StorageNormalizer {
                     Node first = element.getFirstChild();
                     if (Dom.isText(first) && first.getNodeValue().startsWith(" ")) {
                         first.setNodeValue(first.getNodeValue().substring(1));
-                        node.insertBefore(node.getOwnerDocument().createTextNode(" "), element);
+                        node.insertBefore(Node.text(" "), element);
                     }
                     Node last = element.getLastChild();
                     if (Dom.isText(last) && last.getNodeValue().endsWith(" ")) {
                         last.setNodeValue(last.getNodeValue().substring(0, last.getNodeValue().length() - 1));
-                        node.insertBefore(node.getOwnerDocument().createTextNode(" "), element.getNextSibling());
+                        node.insertBefore(Node.text(" "), element.getNextSibling());
                     }
                 }
             }
         }
     }
 
-    private static void dropInsignificantSpace(Node node) {
+    private static void dropInsignificantSpace(Element node) {
         boolean container = Dom.CONTAINERS.contains(node.getNodeName());
         boolean textBlock = Dom.TEXT_BLOCKS.contains(node.getNodeName());
         if (Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
@@ -155,7 +153,7 @@ public final class StorageNormalizer {
         for (Node child = node.getFirstChild(); child != null; child = following) {
             following = child.getNextSibling();
             if (Dom.isElement(child)) {
-                dropInsignificantSpace(child);
+                dropInsignificantSpace((Element) child);
                 continue;
             }
             if (!Dom.isText(child)) {
@@ -215,7 +213,7 @@ public final class StorageNormalizer {
         }
         List<Element> children = Dom.elements(holder);
         if (children.isEmpty() || !"p".equals(children.get(0).getTagName())
-                || children.get(0).getAttributes().getLength() > 0) {
+                || children.get(0).attributeCount() > 0) {
             return;
         }
         for (Element later : children.subList(1, children.size())) {
@@ -249,7 +247,7 @@ public final class StorageNormalizer {
                 || leading.stream().allMatch(node -> Dom.isText(node) && node.getNodeValue().isBlank())) {
             return;
         }
-        Element paragraph = item.getOwnerDocument().createElement("p");
+        Element paragraph = new Element("p");
         item.insertBefore(paragraph, leading.get(0));
         for (Node node : leading) {
             paragraph.appendChild(node);

@@ -14,15 +14,14 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.jsoup.nodes.Entities;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Parses Confluence storage XHTML into a W3C DOM whose root element {@value #ROOT} holds the
- * body's top-level nodes.
+ * Parses Confluence storage XHTML into a tree of {@link Node}s whose root element {@value #ROOT}
+ * holds the body's top-level nodes.
  *
  * <p>Why the JDK's DOM parser and not jsoup's lenient XML parser: storage that Confluence cannot
  * have produced must be reported (with line and column), not silently repaired, because a repaired
@@ -36,9 +35,10 @@ import org.xml.sax.SAXParseException;
  * a DOCTYPE or entity declaration inside a body is a well-formedness error because it cannot follow
  * the root's start tag. CDATA sections are merged into text: their content is what matters.
  *
- * <p>Most bodies are plain well-formed XML; {@link DirectStorageParser} builds the same tree for
- * them in a fraction of the time, and declines to the JDK parser anything it does not fully check,
- * so the JDK parser still decides what is refused and how the refusal is worded.
+ * <p>Most bodies are plain well-formed XML; {@link DirectStorageParser} builds their tree in a
+ * fraction of the time, and declines to the JDK parser anything it does not fully check, so the JDK
+ * parser still decides what is refused and how the refusal is worded (its W3C DOM is then copied
+ * into the same kind of tree).
  *
  * <p>Thread-safe: each call builds its own parser.
  */
@@ -79,7 +79,7 @@ public final class StorageParser {
      * @return the synthetic root element, or null if the direct parser leaves the body to the JDK's
      */
     static Element parseDirectly(String storage) {
-        return DirectStorageParser.parse(storage, BUILDERS.get().newDocument(), ROOT, ROOT_ATTRIBUTES);
+        return DirectStorageParser.parse(storage, ROOT, ROOT_ATTRIBUTES);
     }
 
     /**
@@ -101,12 +101,40 @@ public final class StorageParser {
                 throw new SAXException("external entities are not allowed: " + systemId);
             });
             Document parsed = builder.parse(new InputSource(new StringReader(document)));
-            return parsed.getDocumentElement();
+            return (Element) copyOf(parsed.getDocumentElement());
         } catch (SAXParseException malformed) {
             throw malformed(storage, prolog.length(), malformed);
         } catch (SAXException | IOException failure) {
             throw new ReposixException(CodecErrorCode.MALFORMED_STORAGE,
                     "the page body could not be parsed as storage XHTML: " + failure.getMessage(), null);
+        }
+    }
+
+    /** The JDK's DOM node as a node of the codec's tree, with its descendants. */
+    private static Node copyOf(org.w3c.dom.Node node) {
+        switch (node.getNodeType()) {
+            case org.w3c.dom.Node.ELEMENT_NODE -> {
+                Element element = new Element(node.getNodeName());
+                org.w3c.dom.NamedNodeMap attributes = node.getAttributes();
+                for (int index = 0; index < attributes.getLength(); index++) {
+                    element.setAttribute(attributes.item(index).getNodeName(), attributes.item(index).getNodeValue());
+                }
+                for (org.w3c.dom.Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    element.appendChild(copyOf(child));
+                }
+                return element;
+            }
+            case org.w3c.dom.Node.TEXT_NODE, org.w3c.dom.Node.CDATA_SECTION_NODE -> {
+                return Node.text(node.getNodeValue());
+            }
+            case org.w3c.dom.Node.COMMENT_NODE -> {
+                return Node.comment(node.getNodeValue());
+            }
+            case org.w3c.dom.Node.PROCESSING_INSTRUCTION_NODE -> {
+                return Node.processingInstruction(node.getNodeName(), node.getNodeValue());
+            }
+            default -> throw new IllegalStateException("the JDK parser made a node of type " + node.getNodeType()
+                    + " from expanded storage, which holds none");
         }
     }
 

@@ -1,16 +1,8 @@
 package dev.reposix.backend.confluence.codec.internal;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-
 /**
- * Writes DOM nodes back as storage XHTML. Empty elements are written {@code <x />} as Confluence
- * does; a non-breaking space is written {@code &nbsp;} so that it stays visible to a person reading
+ * Writes storage tree nodes back as storage XHTML. Empty elements are written {@code <x />} as
+ * Confluence does, attributes in name order (the order the tree keeps); a non-breaking space is written {@code &nbsp;} so that it stays visible to a person reading
  * the Markdown.
  *
  * <p>Immutable and thread-safe.
@@ -26,7 +18,7 @@ public final class StorageSerializer {
          * {@code &#10;}, no two hyphens in a row, no pipe, no CDATA.
          */
         ONE_LINE,
-        /** Canonical: attributes sorted by name, text always escaped. */
+        /** Canonical: text always escaped. */
         CANONICAL
     }
 
@@ -91,7 +83,7 @@ public final class StorageSerializer {
     }
 
     private void append(StringBuilder out, Node node, boolean plainBody) {
-        if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+        if (node.getNodeType() == Node.TEXT_NODE) {
             appendText(out, node.getNodeValue(), plainBody, false);
         } else if (node.getNodeType() == Node.ELEMENT_NODE) {
             Element element = (Element) node;
@@ -109,23 +101,11 @@ public final class StorageSerializer {
 
     private void appendStartTag(StringBuilder out, Element element) {
         out.append('<').append(element.getTagName());
-        for (Attr attribute : attributes(element)) {
-            out.append(' ').append(attribute.getName()).append("=\"");
-            appendText(out, attribute.getValue(), false, true);
+        for (int index = 0; index < element.attributeCount(); index++) {
+            out.append(' ').append(element.attributeName(index)).append("=\"");
+            appendText(out, element.attributeValue(index), false, true);
             out.append('"');
         }
-    }
-
-    private List<Attr> attributes(Element element) {
-        NamedNodeMap map = element.getAttributes();
-        List<Attr> attributes = new ArrayList<>(map.getLength());
-        for (int index = 0; index < map.getLength(); index++) {
-            attributes.add((Attr) map.item(index));
-        }
-        if (style == Style.CANONICAL) {
-            attributes.sort(Comparator.comparing(Attr::getName));
-        }
-        return attributes;
     }
 
     private void appendText(StringBuilder out, String text, boolean plainBody, boolean attribute) {

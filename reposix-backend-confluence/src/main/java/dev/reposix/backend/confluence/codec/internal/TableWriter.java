@@ -2,8 +2,6 @@ package dev.reposix.backend.confluence.codec.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Writes a storage table as a GFM pipe table when it has one header row of {@code th} cells,
@@ -67,7 +65,7 @@ final class TableWriter {
             throw new NotRepresentable("table sections");
         }
         for (Element section : sections) {
-            if (section.getAttributes().getLength() > 0) {
+            if (section.attributeCount() > 0) {
                 throw new NotRepresentable("section attributes");
             }
         }
@@ -97,12 +95,12 @@ final class TableWriter {
     }
 
     private List<String> row(Element row, String cellName) {
-        if (!"tr".equals(row.getTagName()) || row.getAttributes().getLength() > 0 || Dom.hasText(row)) {
+        if (!"tr".equals(row.getTagName()) || row.attributeCount() > 0 || Dom.hasText(row)) {
             throw new NotRepresentable("row shape");
         }
         List<String> cells = new ArrayList<>();
         for (Element cell : Dom.elements(row)) {
-            if (!cellName.equals(cell.getTagName()) || cell.getAttributes().getLength() > 0) {
+            if (!cellName.equals(cell.getTagName()) || cell.attributeCount() > 0) {
                 throw new NotRepresentable("cell shape");
             }
             for (Node child : Dom.children(cell)) {

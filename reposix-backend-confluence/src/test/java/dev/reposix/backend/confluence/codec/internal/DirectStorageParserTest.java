@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 /**
  * The direct parser builds exactly the JDK parser's tree or declines: on generated, real-world,
@@ -119,7 +116,6 @@ class DirectStorageParserTest {
             return false;
         }
         assertThat(describe(direct)).as("the tree of:%n%s", body).isEqualTo(describe(jdk));
-        assertThat(direct.isEqualNode(jdk)).as("equal nodes for:%n%s", body).isTrue();
         return true;
     }
 
@@ -135,10 +131,9 @@ class DirectStorageParserTest {
         if (node.getNodeValue() != null) {
             out.append(" \"").append(node.getNodeValue()).append('"');
         }
-        NamedNodeMap attributes = node.getAttributes();
-        for (int index = 0; attributes != null && index < attributes.getLength(); index++) {
-            out.append(' ').append(attributes.item(index).getNodeName()).append("=\"")
-                    .append(attributes.item(index).getNodeValue()).append('"');
+        for (int index = 0; node instanceof Element element && index < element.attributeCount(); index++) {
+            out.append(' ').append(element.attributeName(index)).append("=\"").append(element.attributeValue(index))
+                    .append('"');
         }
         out.append('\n');
         for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {

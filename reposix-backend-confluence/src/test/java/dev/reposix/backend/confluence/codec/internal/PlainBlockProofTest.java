@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The shortcut proof never says "survives" where the full round trip would not: every block
