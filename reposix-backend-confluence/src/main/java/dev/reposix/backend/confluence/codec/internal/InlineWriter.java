@@ -61,7 +61,7 @@ final class InlineWriter {
     private void node(Node node) {
         if (Dom.isText(node)) {
             // the safe mode also escapes every pipe, so no line of text can be read as a table row
-            emit(MarkdownEscaper.escape(node.getNodeValue(), lineStart, inTable || mode == WriteMode.SAFE));
+            emit(MarkdownEscaper.escape(node, lineStart, inTable || mode == WriteMode.SAFE));
             return;
         }
         if (!Dom.isElement(node)) {

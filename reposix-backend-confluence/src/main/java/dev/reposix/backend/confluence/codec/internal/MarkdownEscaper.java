@@ -28,17 +28,44 @@ public final class MarkdownEscaper {
      * @return Markdown that reads back as {@code text}
      */
     public static String escape(String text, boolean lineStart, boolean inTable) {
-        int first = firstSpecial(text);
+        return escape(text, firstSpecial(text), lineStart, inTable);
+    }
+
+    /**
+     * Escapes a text node of the storage tree, as {@link #escape(String, boolean, boolean)} does its
+     * value; the node's {@link TextTraits} tell at once when no character needs a look.
+     *
+     * @param text a text node, whitespace already collapsed
+     * @param lineStart whether the text starts a line of the paragraph
+     * @param inTable whether the text is inside a pipe-table cell, or pipes must be escaped anyway
+     * @return Markdown that reads back as the node's text
+     */
+    static String escape(Node text, boolean lineStart, boolean inTable) {
+        String value = text.getNodeValue();
+        boolean plain = (text.textTraits() & TextTraits.MARKDOWN_SPECIAL) == 0;
+        return escape(value, plain ? value.length() : firstSpecial(value), lineStart, inTable);
+    }
+
+    private static String escape(String text, int first, boolean lineStart, boolean inTable) {
         // most text runs are plain prose: no character to look at, so no copy character by character
         String escaped = first == text.length() ? text : escapeFrom(text, first, inTable);
         return lineStart ? escapeLineStart(escaped) : escaped;
     }
 
+    /**
+     * Whether {@link #escape} may change a character: one of {@code \`*[]<~_&|!} or the no-break space.
+     *
+     * @param character the character
+     * @return true if it may
+     */
+    static boolean isSpecial(char character) {
+        return character < SPECIAL.length ? SPECIAL[character] : character == '\u00a0';
+    }
+
     /** The index of the first character {@link #escapeFrom} treats specially, or the text's length. */
     private static int firstSpecial(String text) {
         for (int index = 0, length = text.length(); index < length; index++) {
-            char character = text.charAt(index);
-            if (character < SPECIAL.length ? SPECIAL[character] : character == '\u00a0') {
+            if (isSpecial(text.charAt(index))) {
                 return index;
             }
         }

@@ -25,6 +25,8 @@ public abstract sealed class Node permits Element, Node.Leaf {
     private final String name;
     /** A leaf's text; always null for an element. */
     private String value;
+    /** The {@link TextTraits} of the value, or -1 until asked for. */
+    private int traits = -1;
     Element parent;
     Node previous;
     Node next;
@@ -104,7 +106,20 @@ public abstract sealed class Node permits Element, Node.Leaf {
     public final void setNodeValue(String value) {
         if (type != ELEMENT_NODE) {
             this.value = value;
+            traits = -1;
         }
+    }
+
+    /**
+     * The {@link TextTraits} of a leaf's text, found once per value.
+     *
+     * @return the traits; none for an element
+     */
+    final int textTraits() {
+        if (traits < 0) {
+            traits = value == null ? 0 : TextTraits.of(value);
+        }
+        return traits;
     }
 
     /**

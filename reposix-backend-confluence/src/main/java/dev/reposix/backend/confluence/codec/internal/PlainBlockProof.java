@@ -108,7 +108,7 @@ final class PlainBlockProof {
         Node last = null;
         for (Node child = first; child != null; child = child.getNextSibling()) {
             if (Dom.isText(child)) {
-                if (Dom.isText(last) || !inert(child.getNodeValue())) {
+                if (Dom.isText(last) || !inert(child)) {
                     return null;
                 }
                 out.append(child.getNodeValue());
@@ -138,25 +138,23 @@ final class PlainBlockProof {
         String text = only.getNodeValue();
         boolean edgesAreWordCharacters = !text.isEmpty() && Character.isLetterOrDigit(text.charAt(0))
                 && Character.isLetterOrDigit(text.charAt(text.length() - 1));
-        return edgesAreWordCharacters && inert(text) ? delimiter : null;
+        return edgesAreWordCharacters && inert(only) ? delimiter : null;
     }
 
-    /** Whether text holds only letters, digits, single spaces and punctuation Markdown reads as text. */
-    private static boolean inert(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        char previous = 0;
-        for (int index = 0, length = text.length(); index < length; index++) {
-            char character = text.charAt(index);
-            boolean inertCharacter = character < INERT_ASCII.length ? INERT_ASCII[character]
-                    : Character.isLetterOrDigit(character);
-            if (!inertCharacter || character == ' ' && previous == ' ') {
-                return false;
-            }
-            previous = character;
-        }
-        return true;
+    /** Whether a text holds only letters, digits, single spaces and punctuation Markdown reads as text. */
+    private static boolean inert(Node text) {
+        return !text.getNodeValue().isEmpty()
+                && (text.textTraits() & (TextTraits.NOT_INERT | TextTraits.DOUBLE_SPACE)) == 0;
+    }
+
+    /**
+     * Whether a character is inert: a letter, a digit, a space or punctuation Markdown reads as text.
+     *
+     * @param character the character
+     * @return true if it is
+     */
+    static boolean isInert(char character) {
+        return character < INERT_ASCII.length ? INERT_ASCII[character] : Character.isLetterOrDigit(character);
     }
 
     /** For each ASCII character, whether it is a letter, a digit or inert punctuation (a lookup, not two calls). */

@@ -48,9 +48,8 @@ public final class StorageNormalizer {
             // read before the child may be removed; the passes below never touch later siblings
             following = child.getNextSibling();
             if (Dom.isText(child)) {
-                String text = child.getNodeValue();
-                if (hasRunToCollapse(text)) {
-                    child.setNodeValue(collapseWhitespace(text));
+                if ((child.textTraits() & (TextTraits.LINE_BREAK_OR_TAB | TextTraits.DOUBLE_SPACE)) != 0) {
+                    child.setNodeValue(collapseWhitespace(child.getNodeValue()));
                 }
             } else if (child.getNodeType() == Node.COMMENT_NODE
                     || child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
@@ -95,11 +94,6 @@ public final class StorageNormalizer {
                 joinTexts(element, preserve);
             }
         }
-    }
-
-    /** Whether text holds a tab, a line break or two spaces in a row: most text holds none. */
-    private static boolean hasRunToCollapse(String text) {
-        return text.indexOf('\n') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.contains("  ");
     }
 
     /** Replaces each run of spaces, tabs and line breaks by one space. */
@@ -174,7 +168,8 @@ public final class StorageNormalizer {
             }
             if (text.isEmpty()) {
                 node.removeChild(child);
-            } else {
+            } else if (text != child.getNodeValue()) {
+                // stripping returns the very string when there is nothing to strip
                 child.setNodeValue(text);
             }
         }
