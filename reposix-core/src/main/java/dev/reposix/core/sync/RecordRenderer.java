@@ -36,8 +36,11 @@ public final class RecordRenderer {
     private final LinkRewriter links;
     private final Map<RecordId, Rendered> ahead = new ConcurrentHashMap<>();
 
-    /** A record rendered ahead: its file at a path (until taken by {@link #render}) and its content hash. */
-    private record Rendered(Record record, String path, Optional<byte[]> file, String contentHash) {
+    /**
+     * A record rendered ahead: its file at a path (until taken by {@link #render}), its content hash
+     * and the records it links to ({@link #linksOf(Record)}), all found on the rendering thread.
+     */
+    private record Rendered(Record record, String path, Optional<byte[]> file, String contentHash, String links) {
     }
 
     /**
@@ -86,7 +89,8 @@ public final class RecordRenderer {
     public byte[] render(Record record, String path, Map<String, String> remoteFiles) {
         Rendered rendered = ahead.get(record.id());
         if (rendered != null && rendered.record() == record && rendered.file().isPresent()) {
-            ahead.put(record.id(), new Rendered(record, rendered.path(), Optional.empty(), rendered.contentHash()));
+            ahead.put(record.id(), new Rendered(record, rendered.path(), Optional.empty(), rendered.contentHash(),
+                    rendered.links()));
             if (remoteFiles.isEmpty() && rendered.path().equals(path)) {
                 return rendered.file().get();
             }
@@ -111,9 +115,13 @@ public final class RecordRenderer {
 
     /**
      * The ids a record links to, as the sync state's {@code links} attribute: comma-separated,
-     * sorted; empty when it links to no record.
+     * sorted; empty when it links to no record. Found when the record was rendered ahead, if it was.
      */
-    static String linksOf(Record record) {
+    String linksOf(Record record) {
+        Rendered rendered = ahead.get(record.id());
+        if (rendered != null && rendered.record() == record) {
+            return rendered.links();
+        }
         return linksOf(record.body());
     }
 
@@ -151,9 +159,10 @@ public final class RecordRenderer {
     }
 
     /**
-     * Renders a record's file and content hash in one go, to be served by {@link #render} and
-     * {@link #contentHash(Record)} for the same record object: a body without record links is the
-     * same in both forms, so it is rendered once. A record that cannot be rendered is left to fail
+     * Renders a record's file and content hash in one go, and finds the records it links to, to be
+     * served by {@link #render}, {@link #contentHash(Record)} and {@link #linksOf(Record)} for the
+     * same record object: a body without record links is the same in both forms, so it is rendered
+     * once, and the sync state that needs the hashes and links is built after the last body. A record that cannot be rendered is left to fail
      * later where {@link #render} is called, as if it had not been rendered ahead.
      *
      * @return the file, the very array {@link #render} will return for it unless its attachments
@@ -164,7 +173,8 @@ public final class RecordRenderer {
             RecordFile neutral = neutralFileOf(record);
             byte[] neutralBytes = codec.renderBytes(neutral);
             byte[] file = renderAt(neutral, Optional.of(neutralBytes), path, Map.of());
-            ahead.put(record.id(), new Rendered(record, path, Optional.of(file), hash(neutralBytes)));
+            ahead.put(record.id(), new Rendered(record, path, Optional.of(file), hash(neutralBytes),
+                    linksOf(record.body())));
             return Optional.of(file);
         } catch (RuntimeException unrenderable) {
             ahead.remove(record.id());

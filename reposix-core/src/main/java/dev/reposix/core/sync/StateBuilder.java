@@ -38,7 +38,7 @@ final class StateBuilder {
             Record record = fetched.get(entry.id());
             if (record != null) {
                 SortedMap<String, String> attributes = new TreeMap<>();
-                attributes.put(LINKS, RecordRenderer.linksOf(record));
+                attributes.put(LINKS, renderer.linksOf(record));
                 next.put(entry.id().value(), new RecordState(record.entry().version(), renderer.contentHash(record),
                         record.entry().title(), parent, new TreeSet<>(record.labels()), path, attributes));
             } else {
