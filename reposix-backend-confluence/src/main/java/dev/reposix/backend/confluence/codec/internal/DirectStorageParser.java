@@ -37,6 +37,8 @@ final class DirectStorageParser {
     /** Text read since the last markup: one slice of the body, or several joined in {@link #joined}. */
     private int sliceStart = -1;
     private int sliceEnd;
+    /** The {@link TextTraits} of that one slice, or -1 when not known. */
+    private int sliceTraits = -1;
     private final StringBuilder joined = new StringBuilder();
 
     private DirectStorageParser(String text) {
@@ -241,10 +243,15 @@ final class DirectStorageParser {
         }
     }
 
-    /** Reads a run of character data up to the next markup or reference. */
+    /**
+     * Reads a run of character data up to the next markup or reference, finding its {@link TextTraits}
+     * on the way: the normalizer, the proof and the escaper then need not read it again.
+     */
     private boolean characters() {
         int start = position;
         int length = text.length();
+        int traits = 0;
+        char previous = 0;
         while (position < length) {
             char character = text.charAt(position);
             if (character == '<' || character == '&') {
@@ -258,8 +265,13 @@ final class DirectStorageParser {
             if (!allowedAt(character)) {
                 return false;
             }
+            traits |= TextTraits.of(character);
+            if (character == ' ' && previous == ' ') {
+                traits |= TextTraits.DOUBLE_SPACE;
+            }
+            previous = character;
         }
-        addText(start, position);
+        addText(start, position, traits);
         return true;
     }
 
@@ -381,7 +393,7 @@ final class DirectStorageParser {
             return false;
         }
         position = end + 3;
-        addText(start, end);
+        addText(start, end, -1);
         return true;
     }
 
@@ -401,13 +413,14 @@ final class DirectStorageParser {
         }
     }
 
-    private void addText(int start, int end) {
+    private void addText(int start, int end, int traits) {
         if (start == end) {
             return;
         }
         if (sliceStart < 0 && joined.length() == 0) {
             sliceStart = start;
             sliceEnd = end;
+            sliceTraits = traits;
         } else {
             joinText();
             joined.append(text, start, end);
@@ -423,8 +436,10 @@ final class DirectStorageParser {
 
     private void flushText(Element parent) {
         String pending;
+        int traits = -1;
         if (sliceStart >= 0 && joined.length() == 0) {
             pending = text.substring(sliceStart, sliceEnd);
+            traits = sliceTraits;
         } else {
             joinText();
             pending = joined.toString();
@@ -432,7 +447,7 @@ final class DirectStorageParser {
         sliceStart = -1;
         joined.setLength(0);
         if (!pending.isEmpty()) {
-            parent.appendChild(Node.text(pending));
+            parent.appendChild(Node.text(pending, traits));
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.reposix.backend.confluence.codec.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +35,39 @@ public final class Dom {
     public static final Set<String> FORMATTING = Set.of("strong", "em", "b", "i", "s", "u", "del", "strike",
             "sup", "sub", "span", "ins", "small", "big");
 
+    /** {@link #kindOf} bit: the element is one of {@link #CONTAINERS}. */
+    static final int CONTAINER = 1;
+    /** {@link #kindOf} bit: the element is one of {@link #BLOCKS}. */
+    static final int BLOCK = 2;
+    /** {@link #kindOf} bit: the element is one of {@link #TEXT_BLOCKS}. */
+    static final int TEXT_BLOCK = 4;
+    /** {@link #kindOf} bit: the element is one of {@link #PRESERVE_SPACE}. */
+    static final int PRESERVES_SPACE = 8;
+    /** {@link #kindOf} bit: the element is one of {@link #FORMATTING}. */
+    static final int FORMAT = 16;
+
+    private static final Map<String, Integer> KINDS = kinds();
+
     private Dom() {
+    }
+
+    /**
+     * Which of the sets above an element name is in, as bits: one lookup, which {@link Element#isA}
+     * makes once per element, where asking each set would hash the name again on every pass.
+     *
+     * @param name an element name
+     * @return the bits, 0 for a name in none of the sets
+     */
+    static int kindOf(String name) {
+        return KINDS.getOrDefault(name, 0);
+    }
+
+    private static Map<String, Integer> kinds() {
+        Map<String, Integer> kinds = new HashMap<>();
+        List.of(Map.entry(CONTAINERS, CONTAINER), Map.entry(BLOCKS, BLOCK), Map.entry(TEXT_BLOCKS, TEXT_BLOCK),
+                Map.entry(PRESERVE_SPACE, PRESERVES_SPACE), Map.entry(FORMATTING, FORMAT)).forEach(set ->
+                        set.getKey().forEach(name -> kinds.merge(name, set.getValue(), (old, bit) -> old | bit)));
+        return Map.copyOf(kinds);
     }
 
     /**
@@ -104,7 +138,7 @@ public final class Dom {
      * @return true for a block
      */
     public static boolean isBlock(Node node) {
-        return isElement(node) && BLOCKS.contains(node.getNodeName());
+        return node instanceof Element element && element.isA(BLOCK);
     }
 
     /**

@@ -14,6 +14,8 @@ public final class Element extends Node {
     /** Attribute names and values in turn, sorted by name. */
     private String[] attributes = NO_ATTRIBUTES;
     private int attributeCount;
+    /** The element's {@link Dom#kindOf kind} bits, or -1 until asked for. */
+    private int kind = -1;
 
     /**
      * Creates an element in no tree, without attributes or children.
@@ -31,6 +33,20 @@ public final class Element extends Node {
      */
     public String getTagName() {
         return getNodeName();
+    }
+
+    /**
+     * Whether the element is of a kind of the storage vocabulary.
+     *
+     * @param kind one or more of {@link Dom#CONTAINER}, {@link Dom#BLOCK}, {@link Dom#TEXT_BLOCK},
+     *     {@link Dom#PRESERVES_SPACE}, {@link Dom#FORMAT}
+     * @return true if it is of any of them
+     */
+    public boolean isA(int kind) {
+        if (this.kind < 0) {
+            this.kind = Dom.kindOf(getTagName());
+        }
+        return (this.kind & kind) != 0;
     }
 
     /**

@@ -47,7 +47,14 @@ public abstract sealed class Node permits Element, Node.Leaf {
      * @return the node, in no tree yet
      */
     public static Node text(String value) {
-        return new Leaf(TEXT_NODE, "#text", value);
+        return text(value, -1);
+    }
+
+    /** A new text node whose {@link TextTraits} the caller found while reading it (-1: not known). */
+    static Node text(String value, int traits) {
+        Node text = new Leaf(TEXT_NODE, "#text", value);
+        text.traits = traits;
+        return text;
     }
 
     /**

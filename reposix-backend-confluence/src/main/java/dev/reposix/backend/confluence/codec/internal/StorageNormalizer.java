@@ -40,7 +40,7 @@ public final class StorageNormalizer {
     }
 
     private static void collapse(Element node) {
-        if (Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
+        if (node.isA(Dom.PRESERVES_SPACE)) {
             return;
         }
         Node following;
@@ -69,7 +69,7 @@ public final class StorageNormalizer {
      * normalize and a second collapse over every text.
      */
     private static void joinTexts(Element node, boolean preserved) {
-        boolean preserve = preserved || Dom.PRESERVE_SPACE.contains(node.getNodeName());
+        boolean preserve = preserved || node.isA(Dom.PRESERVES_SPACE);
         Node following;
         for (Node child = node.getFirstChild(); child != null; child = following) {
             following = child.getNextSibling();
@@ -121,7 +121,7 @@ public final class StorageNormalizer {
             if (Dom.isElement(child)) {
                 Element element = (Element) child;
                 moveEdgeSpaces(element);
-                if (Dom.FORMATTING.contains(element.getTagName())) {
+                if (element.isA(Dom.FORMAT)) {
                     Node first = element.getFirstChild();
                     if (Dom.isText(first) && first.getNodeValue().startsWith(" ")) {
                         first.setNodeValue(first.getNodeValue().substring(1));
@@ -138,9 +138,9 @@ public final class StorageNormalizer {
     }
 
     private static void dropInsignificantSpace(Element node) {
-        boolean container = Dom.CONTAINERS.contains(node.getNodeName());
-        boolean textBlock = Dom.TEXT_BLOCKS.contains(node.getNodeName());
-        if (Dom.PRESERVE_SPACE.contains(node.getNodeName())) {
+        boolean container = node.isA(Dom.CONTAINER);
+        boolean textBlock = node.isA(Dom.TEXT_BLOCK);
+        if (node.isA(Dom.PRESERVES_SPACE)) {
             return;
         }
         Node following;

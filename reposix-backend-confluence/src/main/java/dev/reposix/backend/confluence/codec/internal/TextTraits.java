@@ -35,13 +35,23 @@ final class TextTraits {
         char previous = 0;
         for (int index = 0, length = text.length(); index < length; index++) {
             char character = text.charAt(index);
-            traits |= character < ASCII.length ? ASCII[character] : beyondAscii(character);
+            traits |= of(character);
             if (character == ' ' && previous == ' ') {
                 traits |= DOUBLE_SPACE;
             }
             previous = character;
         }
         return traits;
+    }
+
+    /**
+     * The traits of one character: all but {@link #DOUBLE_SPACE}, which needs the one before.
+     *
+     * @param character the character
+     * @return its traits
+     */
+    static int of(char character) {
+        return character < ASCII.length ? ASCII[character] : beyondAscii(character);
     }
 
     private static int beyondAscii(char character) {

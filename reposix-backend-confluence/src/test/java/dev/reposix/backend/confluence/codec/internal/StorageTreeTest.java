@@ -123,6 +123,21 @@ class StorageTreeTest {
     }
 
     @Test
+    void anElementKnowsItsKindsInTheStorageVocabulary() {
+        assertThat(new Element("p").isA(Dom.BLOCK)).isTrue();
+        assertThat(new Element("p").isA(Dom.TEXT_BLOCK | Dom.CONTAINER)).isTrue();
+        assertThat(new Element("p").isA(Dom.CONTAINER)).isFalse();
+        assertThat(new Element("ac:plain-text-body").isA(Dom.PRESERVES_SPACE)).isTrue();
+        assertThat(new Element("strong").isA(Dom.FORMAT)).isTrue();
+        assertThat(new Element("ul").isA(Dom.CONTAINER | Dom.BLOCK)).isTrue();
+        assertThat(new Element("my-tag").isA(Dom.CONTAINER | Dom.BLOCK | Dom.TEXT_BLOCK | Dom.PRESERVES_SPACE
+                | Dom.FORMAT)).isFalse();
+        for (String name : Dom.BLOCKS) {
+            assertThat(new Element(name).isA(Dom.BLOCK)).as(name).isTrue();
+        }
+    }
+
+    @Test
     void parsingGivesKnownNamesAsTheSharedInstances() {
         Element root = StorageParser.parse("<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"x\">1"
                 + "</ac:parameter></ac:structured-macro><my-tag my-attribute=\"1\"/>");

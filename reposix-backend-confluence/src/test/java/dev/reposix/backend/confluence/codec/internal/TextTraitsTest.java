@@ -2,12 +2,16 @@ package dev.reposix.backend.confluence.codec.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reposix.backend.confluence.codec.StorageGrammar;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A text's traits say exactly what each pass would have found by reading the text itself, and a
- * node's traits follow its value: random texts over every character class the passes tell apart.
+ * A text's traits say exactly what each pass would have found by reading the text itself, whether
+ * the parser found them while reading the body or the node when asked, and a node's traits follow
+ * its value: random texts over every character class the passes tell apart, and grammar bodies.
  */
 class TextTraitsTest {
 
@@ -44,6 +48,43 @@ class TextTraitsTest {
             assertThat(node.textTraits()).as(changed).isEqualTo(TextTraits.of(changed));
         }
         assertThat(new Element("p").textTraits()).isZero();
+    }
+
+    @Test
+    void theParserFindsTheTraitsOfWhatItReads() {
+        List<String> bodies = new ArrayList<>(List.of("<p>a  b\tc</p>", "<p>x &amp; y &lt;z&gt;</p>",
+                "<p>one<![CDATA[ two  *three* ]]>four</p>", "<p>caf\u00e9 \u00a0nbsp</p>", "<p>[link](x)</p>",
+                "<pre>  keep\n  these  </pre>", "<p>_a_ ~b~ |c| !d</p>"));
+        for (int seed = 0; seed < 200; seed++) {
+            bodies.add(new StorageGrammar(seed, false).document());
+        }
+        Random random = new Random(3);
+        for (int body = 0; body < 300; body++) {
+            bodies.add("<p>" + randomText(random).replace("&", "&amp;").replace("<", "&lt;").replace("\r", "")
+                    + "<em>" + randomText(random).replace("&", "&amp;").replace("<", "&lt;").replace("\r", "")
+                    + "</em></p>");
+        }
+        int checked = 0;
+        for (String body : bodies) {
+            Element root = StorageParser.parseDirectly(body);
+            if (root != null) {
+                checked += checkTexts(root);
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000);
+    }
+
+    /** Checks the traits of every text below a node against reading it afresh; returns how many. */
+    private static int checkTexts(Node node) {
+        int checked = 0;
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE) {
+                assertThat(child.textTraits()).as(child.getNodeValue()).isEqualTo(TextTraits.of(child.getNodeValue()));
+                checked++;
+            }
+            checked += checkTexts(child);
+        }
+        return checked;
     }
 
     private static String randomText(Random random) {
