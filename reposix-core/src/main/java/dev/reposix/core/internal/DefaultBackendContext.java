@@ -7,13 +7,14 @@ import dev.reposix.api.ProgressListener;
 import java.time.Clock;
 
 /**
- * The {@link BackendContext} core hands to backends. Immutable and thread-safe.
+ * The {@link BackendContext} core hands to backends. Not API: backends see the interface. Immutable
+ * and thread-safe.
  *
  * @param http the egress-checked transport
  * @param clock the clock
  * @param progress where long operations report progress
  * @param audit where writes are recorded
  */
-record DefaultBackendContext(HttpTransport http, Clock clock, ProgressListener progress, AuditSink audit)
+public record DefaultBackendContext(HttpTransport http, Clock clock, ProgressListener progress, AuditSink audit)
         implements BackendContext {
 }
