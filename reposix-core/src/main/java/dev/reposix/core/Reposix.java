@@ -65,10 +65,12 @@ public final class Reposix implements AutoCloseable {
         this.configuration = configuration;
         this.egressPolicy = configuration.egressPolicy()
                 .orElseGet(() -> EgressPolicy.fromEnvironment(configuration.environment()));
-        this.registry = ProviderRegistry.create(configuration.providers(), configuration.discoveryLoader().orElse(null));
+        this.registry = ProviderRegistry.create(configuration.providers(),
+                configuration.discoveryLoader().orElse(null));
         this.audit = new AuditRouter();
-        this.transport = new HttpClientTransport(egressPolicy, ProxySettings.fromEnvironment(configuration.environment()),
-                configuration.transportOptions(), new RequestCounters(), configuration.clock());
+        this.transport = new HttpClientTransport(egressPolicy,
+                ProxySettings.fromEnvironment(configuration.environment()), configuration.transportOptions(),
+                new RequestCounters(), configuration.clock());
         this.backendContext = new DefaultBackendContext(transport, configuration.clock(), configuration.progress(),
                 audit);
     }

@@ -162,8 +162,9 @@ public final class RecordRenderer {
      * Renders a record's file and content hash in one go, and finds the records it links to, to be
      * served by {@link #render}, {@link #contentHash(Record)} and {@link #linksOf(Record)} for the
      * same record object: a body without record links is the same in both forms, so it is rendered
-     * once, and the sync state that needs the hashes and links is built after the last body. A record that cannot be rendered is left to fail
-     * later where {@link #render} is called, as if it had not been rendered ahead.
+     * once, and the sync state that needs the hashes and links is built after the last body. A
+     * record that cannot be rendered is left to fail later where {@link #render} is called, as if it
+     * had not been rendered ahead.
      *
      * @return the file, the very array {@link #render} will return for it unless its attachments
      *     change it; empty if the record cannot be rendered

@@ -57,9 +57,10 @@ final class ManifestReader {
         users.resolve(everything.stream().map(Listed::authorId).filter(id -> !id.isEmpty()).toList());
         List<ManifestEntry> entries = new ArrayList<>();
         for (Listed listed : everything) {
-            listed.entry().map(entry -> listed.authorId().isEmpty() ? entry : new ManifestEntry(entry.id(), entry.kind(),
-                    entry.title(), entry.parentId(), entry.version(), entry.status(), entry.lastModified(),
-                    Optional.of(users.author(listed.authorId())))).ifPresent(entries::add);
+            listed.entry().map(entry -> listed.authorId().isEmpty() ? entry
+                    : new ManifestEntry(entry.id(), entry.kind(), entry.title(), entry.parentId(), entry.version(),
+                            entry.status(), entry.lastModified(), Optional.of(users.author(listed.authorId()))))
+                    .ifPresent(entries::add);
         }
         return entries;
     }

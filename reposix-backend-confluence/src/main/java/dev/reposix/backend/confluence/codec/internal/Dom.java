@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Small helpers over the storage tree ({@link Node}) that the codec's readers and writers share, plus the element
- * classes the storage format knows. Stateless, thread-safe.
+ * Small helpers over the storage tree ({@link Node}) that the codec's readers and writers share,
+ * plus the element classes the storage format knows. Stateless, thread-safe.
  */
 public final class Dom {
 
@@ -63,10 +63,10 @@ public final class Dom {
     }
 
     private static Map<String, Integer> kinds() {
+        Map<Set<String>, Integer> bits = Map.of(CONTAINERS, CONTAINER, BLOCKS, BLOCK, TEXT_BLOCKS, TEXT_BLOCK,
+                PRESERVE_SPACE, PRESERVES_SPACE, FORMATTING, FORMAT);
         Map<String, Integer> kinds = new HashMap<>();
-        List.of(Map.entry(CONTAINERS, CONTAINER), Map.entry(BLOCKS, BLOCK), Map.entry(TEXT_BLOCKS, TEXT_BLOCK),
-                Map.entry(PRESERVE_SPACE, PRESERVES_SPACE), Map.entry(FORMATTING, FORMAT)).forEach(set ->
-                        set.getKey().forEach(name -> kinds.merge(name, set.getValue(), (old, bit) -> old | bit)));
+        bits.forEach((set, bit) -> set.forEach(name -> kinds.merge(name, bit, (others, added) -> others | added)));
         return Map.copyOf(kinds);
     }
 

@@ -2,8 +2,8 @@ package dev.reposix.backend.confluence.codec.internal;
 
 /**
  * Writes storage tree nodes back as storage XHTML. Empty elements are written {@code <x />} as
- * Confluence does, attributes in name order (the order the tree keeps); a non-breaking space is written {@code &nbsp;} so that it stays visible to a person reading
- * the Markdown.
+ * Confluence does, attributes in name order (the order the tree keeps); a non-breaking space is
+ * written {@code &nbsp;} so that it stays visible to a person reading the Markdown.
  *
  * <p>Immutable and thread-safe.
  */
