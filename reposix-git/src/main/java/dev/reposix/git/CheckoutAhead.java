@@ -3,6 +3,7 @@ package dev.reposix.git;
 import static java.util.Objects.requireNonNull;
 
 import dev.reposix.api.ReposixException;
+import dev.reposix.git.internal.GitBinary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,8 +25,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * own while the commit is made, so that a first import does not wait for a checkout of ten thousand
  * files after its commit (writing many small files is mostly kernel time, one file after another,
  * and would otherwise leave the other core idle). A {@link CommitDraft} hands over what it puts
- * ({@link CommitDraft#writingAhead}), and once the draft's commit is written git indexes the files
- * against it ({@code indexAhead}) while the caller goes on. {@link WorkingTree#create(Cache,
+ * ({@link CommitDraft#writingAhead}), and git indexes the files against the commit's entries while
+ * the draft writes its trees, or against the commit once it is written ({@code indexAhead}), while
+ * the caller goes on. {@link WorkingTree#create(Cache,
  * CheckoutAhead, String)} then turns the directory into a clone and checks out whatever was not
  * written ahead or differs, so the files written here are only ever a head start, never the authority.
  *
@@ -56,6 +58,8 @@ public final class CheckoutAhead implements AutoCloseable {
     private int inFlight;
     private IOException failure;
     private Thread indexer;
+    /** The commit the files are indexed against, once it is written. */
+    private ObjectId committed;
     private ObjectId indexedAhead;
 
     /** A file to write, or to remove when {@code content} is null. */
@@ -157,8 +161,9 @@ public final class CheckoutAhead implements AutoCloseable {
      * own, once everything queued is written: git reads the commit's tree into an index of its own,
      * hashes every file and checks out whatever is missing or differs, as
      * {@link WorkingTree#create(Cache, CheckoutAhead, String)} would after the sync, which then only
-     * takes that index if its clone's {@code HEAD} is that commit. A first import's draft calls this
-     * once its commit is written, so git works while the sync still writes its state. Only the first
+     * takes that index if its clone's {@code HEAD} is that commit. A draft calls this once its commit
+     * is written, so git works while the sync still writes its state; if indexing already started from
+     * the commit's entries ({@link #indexAhead(Path, byte[])}), this names their commit. Only the first
      * call counts; any failure here leaves the work to {@code create}.
      *
      * @param repository the repository holding the commit (its git directory)
@@ -166,7 +171,37 @@ public final class CheckoutAhead implements AutoCloseable {
      */
     void indexAhead(Path repository, ObjectId commit) {
         ObjectId id = commit.copy();
-        Thread thread = new Thread(() -> index(repository, id), "reposix-index-ahead");
+        synchronized (this) {
+            if (indexer != null) {
+                // indexing started from the commit's entries: this is its commit (a later call is ignored)
+                if (committed == null) {
+                    committed = id;
+                    notifyAll();
+                }
+                return;
+            }
+            committed = id;
+        }
+        start(() -> indexFiles(repository, id));
+    }
+
+    /**
+     * Starts indexing the files before their commit is written, from the entries its tree will hold
+     * (git needs no object for that): git makes an index of them and hashes every file against it on
+     * a thread of its own, while the commit's trees and pack are still being written; once the
+     * commit is given ({@link #indexAhead(Path, ObjectId)}), git checks out whatever is missing or
+     * differs. The index is then the one {@code read-tree} of that commit and the same refresh would
+     * make. Any failure here leaves the work to {@code create}.
+     *
+     * @param repository the repository the commit will be in (its git directory)
+     * @param entries every entry of the commit's tree, as {@code git update-index -z --index-info} reads them
+     */
+    void indexAhead(Path repository, byte[] entries) {
+        start(() -> indexEntries(repository, entries));
+    }
+
+    private void start(Runnable indexing) {
+        Thread thread = new Thread(indexing, "reposix-index-ahead");
         thread.setDaemon(true);
         synchronized (this) {
             if (closed || indexer != null) {
@@ -177,18 +212,10 @@ public final class CheckoutAhead implements AutoCloseable {
         thread.start();
     }
 
-    private void index(Path repository, ObjectId commit) {
-        Path index = directory.resolve(INDEX_AHEAD);
+    private void indexFiles(Path repository, ObjectId commit) {
         try {
-            boolean wrote = awaitWritten();
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-            }
-            if (wrote) {
-                WorkingTree.indexFiles(directory, Map.of("GIT_INDEX_FILE", index.toString()),
-                        List.of("--git-dir=" + repository, "--work-tree=" + directory), commit.name());
+            if (awaitWrittenOpen()) {
+                WorkingTree.indexFiles(directory, indexEnvironment(), gitOptions(repository), commit.name());
                 synchronized (this) {
                     indexedAhead = commit;
                 }
@@ -197,6 +224,60 @@ public final class CheckoutAhead implements AutoCloseable {
             // create() indexes the files itself and reports what fails then
             deleteIndexAhead();
         }
+    }
+
+    private void indexEntries(Path repository, byte[] entries) {
+        try {
+            if (!awaitWrittenOpen()) {
+                return;
+            }
+            List<String> options = gitOptions(repository);
+            String[] indexInfo = WorkingTree.withOptions(options, "update-index", "-z", "--index-info");
+            GitBinary.Result made = GitBinary.run(directory, indexEnvironment(), entries, indexInfo);
+            if (!made.ok()) {
+                throw GitBinary.failure("update-index", made);
+            }
+            boolean allMatch = WorkingTree.refreshIndex(directory, indexEnvironment(), options);
+            ObjectId commit = awaitCommitted();
+            if (commit == null) {
+                deleteIndexAhead();
+                return;
+            }
+            if (!allMatch) {
+                // git can read the commit's objects now
+                WorkingTree.checkOutOthers(directory, indexEnvironment(), options);
+            }
+            synchronized (this) {
+                indexedAhead = commit;
+            }
+        } catch (IOException | InterruptedException | RuntimeException failed) {
+            // create() indexes the files itself and reports what fails then
+            deleteIndexAhead();
+        }
+    }
+
+    /** Waits until everything queued is written; whether any file was and nobody closed this meanwhile. */
+    private boolean awaitWrittenOpen() throws IOException {
+        boolean wrote = awaitWritten();
+        synchronized (this) {
+            return wrote && !closed;
+        }
+    }
+
+    /** The commit the entries are of, once given; null if this was closed first. */
+    private synchronized ObjectId awaitCommitted() throws InterruptedException {
+        while (committed == null && !closed) {
+            wait();
+        }
+        return closed ? null : committed;
+    }
+
+    private Map<String, String> indexEnvironment() {
+        return Map.of("GIT_INDEX_FILE", directory.resolve(INDEX_AHEAD).toString());
+    }
+
+    private List<String> gitOptions(Path repository) {
+        return List.of("--git-dir=" + repository, "--work-tree=" + directory);
     }
 
     /**

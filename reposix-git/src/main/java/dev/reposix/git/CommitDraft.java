@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.reposix.git.internal.GitFailures;
 import dev.reposix.git.internal.SpillingInserter;
 import dev.reposix.git.internal.TreeEditor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -40,6 +44,8 @@ public final class CommitDraft implements AutoCloseable {
     private final ObjectReader reader;
     private final TreeEditor editor;
     private Optional<CheckoutAhead> ahead = Optional.empty();
+    /** While writing ahead: each path's mode and blob as {@code git update-index --index-info} reads them. */
+    private final Map<String, String> entries = new LinkedHashMap<>();
     private int blobsWritten;
     private boolean committed;
 
@@ -69,8 +75,9 @@ public final class CommitDraft implements AutoCloseable {
     /**
      * Also hands every file this draft puts from now on to a working tree being written ahead
      * (regular files given as bytes are written; for any other change of a path its file is removed,
-     * to be checked out from the commit later), and has git index them against the commit once it
-     * is written ({@code CheckoutAhead.indexAhead}).
+     * to be checked out from the commit later), and has git index them ({@code CheckoutAhead.indexAhead}):
+     * for a draft without a parent against the entries of its tree while the trees are written,
+     * otherwise against the commit once it is written.
      *
      * @param files the working tree written ahead
      * @return this draft
@@ -151,6 +158,9 @@ public final class CommitDraft implements AutoCloseable {
         requireNonNull(kind, "kind is null");
         checkOpen();
         editor.put(path, kind.mode(), blob);
+        if (ahead.isPresent()) {
+            entries.put(path, Integer.toOctalString(kind.mode().getBits()) + " " + blob.name());
+        }
     }
 
     /**
@@ -163,6 +173,7 @@ public final class CommitDraft implements AutoCloseable {
         checkOpen();
         String checked = GitPath.of(path).value();
         editor.delete(checked);
+        entries.remove(checked);
         ahead.ifPresent(files -> files.forget(checked));
         return this;
     }
@@ -186,7 +197,21 @@ public final class CommitDraft implements AutoCloseable {
      * @return the commit's id
      */
     public ObjectId commit(Signature author, Signature committer, String message) {
+        if (parent.isEmpty()) {
+            // The tree will hold exactly what was put: git indexes the files written ahead against
+            // those entries while the trees and the pack are written, and checks out the rest once
+            // the commit is there.
+            ahead.ifPresent(files -> files.indexAhead(repository.getDirectory().toPath(), indexInfo()));
+        }
         return write(writeTree(), author, committer, message);
+    }
+
+    /** Every entry put, as {@code git update-index -z --index-info} reads them. */
+    private byte[] indexInfo() {
+        ByteArrayOutputStream info = new ByteArrayOutputStream();
+        entries.forEach((path, modeAndBlob) -> info.writeBytes((modeAndBlob + "\t" + path + "\0")
+                .getBytes(StandardCharsets.UTF_8)));
+        return info.toByteArray();
     }
 
     /**

@@ -125,18 +125,33 @@ public final class WorkingTree {
      */
     static void indexFiles(Path directory, Map<String, String> environment, List<String> repository, String treeish) {
         GitBinary.check(directory, environment, withOptions(repository, "read-tree", treeish));
-        String[] refresh = withOptions(repository, "update-index", "--refresh");
-        GitBinary.Result refreshed = GitBinary.run(directory, environment, refresh);
+        if (!refreshIndex(directory, environment, repository)) {
+            checkOutOthers(directory, environment, repository);
+        }
+    }
+
+    /**
+     * Has git hash every file of a working tree against its index and record the stat data of those
+     * that match.
+     *
+     * @return true if every file matches; false if some are missing or differ
+     */
+    static boolean refreshIndex(Path directory, Map<String, String> environment, List<String> repository) {
+        GitBinary.Result refreshed = GitBinary.run(directory, environment,
+                withOptions(repository, "update-index", "--refresh"));
         if (refreshed.exitCode() > 128) {
             // a non-zero exit is an answer (files to check out); death by a signal is a failure
             throw GitBinary.failure("update-index", refreshed);
         }
-        if (!refreshed.ok()) {
-            GitBinary.check(directory, environment, withOptions(repository, "checkout-index", "--all", "--force", "-u"));
-        }
+        return refreshed.ok();
     }
 
-    private static String[] withOptions(List<String> options, String... arguments) {
+    /** Has git write the files of an index that are missing or differ (those that match are left alone). */
+    static void checkOutOthers(Path directory, Map<String, String> environment, List<String> repository) {
+        GitBinary.check(directory, environment, withOptions(repository, "checkout-index", "--all", "--force", "-u"));
+    }
+
+    static String[] withOptions(List<String> options, String... arguments) {
         List<String> all = new ArrayList<>(options);
         all.addAll(List.of(arguments));
         return all.toArray(String[]::new);

@@ -147,6 +147,31 @@ class CheckoutAheadTest {
     }
 
     @Test
+    void entriesGitCannotReadOrACommitThatNeverComesLeaveTheWorkToTheClone() throws IOException {
+        Path tree = root.resolve("tree");
+        try (Cache cache = TestRepos.cache(root.resolve("caches")); CheckoutAhead files = CheckoutAhead.into(tree)) {
+            files.put("a.md", bytes("a\n"));
+            files.indexAhead(cache.location().directory(), bytes("not an index entry\0"));
+            ObjectId commit = commit(cache, null, draft -> draft.put("a.md", bytes("a\n")));
+            files.indexAhead(cache.location().directory(), commit);
+            assertThat(files.indexedAhead(commit)).as("git refused the entries").isEmpty();
+            assertThat(tree.resolve(CheckoutAhead.INDEX_AHEAD)).doesNotExist();
+
+            WorkingTree.create(cache, files, ORIGIN);
+        }
+        assertCleanClone(tree);
+
+        Path other = root.resolve("other");
+        try (Cache cache = TestRepos.cache(root.resolve("other-caches")); CheckoutAhead files = CheckoutAhead.into(other)) {
+            files.put("a.md", bytes("a\n"));
+            files.indexAhead(cache.location().directory(), bytes("100644 " + ObjectId.zeroId().name() + "\ta.md\0"));
+            assertThat(files.awaitWritten()).isTrue();
+            // ... and the import fails before its commit: closing does not wait for one.
+        }
+        assertThat(other).doesNotExist();
+    }
+
+    @Test
     void aPathPutAgainKeepsTheLastContentAsTheCommitDoes() throws IOException {
         Path tree = root.resolve("tree");
         try (Cache cache = TestRepos.cache(root.resolve("caches")); CheckoutAhead files = CheckoutAhead.into(tree)) {

@@ -3,6 +3,7 @@ package dev.reposix.git.internal;
 import dev.reposix.api.ReposixException;
 import dev.reposix.git.GitErrorCode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,21 @@ public final class GitBinary {
      * @throws ReposixException when git cannot be started (not installed)
      */
     public static Result run(Path directory, Map<String, String> environment, String... arguments) {
+        return run(directory, environment, new byte[0], arguments);
+    }
+
+    /**
+     * Runs {@code git -C <directory> <arguments>} like {@link #run(Path, Map, String...)}, writing
+     * bytes to its standard input (e.g. {@code update-index --index-info}).
+     *
+     * @param directory the repository
+     * @param environment the variables to set
+     * @param input what git reads from standard input
+     * @param arguments the arguments
+     * @return the result, whatever the exit code
+     * @throws ReposixException when git cannot be started (not installed)
+     */
+    public static Result run(Path directory, Map<String, String> environment, byte[] input, String... arguments) {
         List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(arguments));
         try {
@@ -73,15 +89,34 @@ public final class GitBinary {
             LOCAL_REPOSITORY_VARIABLES.forEach(builder.environment()::remove);
             builder.environment().putAll(environment);
             Process process = builder.start();
-            process.getOutputStream().close();
+            // fed beside the reading of git's output: git may answer before it has read everything
+            Thread feeder = new Thread(() -> feed(process, input), "git-input");
+            feeder.setDaemon(true);
+            if (input.length == 0) {
+                process.getOutputStream().close();
+            } else {
+                feeder.start();
+            }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return new Result(process.waitFor(), output);
+            int exitCode = process.waitFor();
+            if (feeder.isAlive()) {
+                feeder.join();
+            }
+            return new Result(exitCode, output);
         } catch (IOException notInstalled) {
             throw new ReposixException(GitErrorCode.GIT_COMMAND_FAILED, "cannot run git (" + notInstalled.getMessage()
                     + "); install git and put it on PATH", notInstalled);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ReposixException(GitErrorCode.GIT_FAILURE, "interrupted while running git " + arguments[0]);
+        }
+    }
+
+    private static void feed(Process process, byte[] input) {
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(input);
+        } catch (IOException ended) {
+            // git stopped reading (it failed or finished early): its exit code and output say why
         }
     }
 
