@@ -20,9 +20,10 @@ import java.util.OptionalLong;
 
 /**
  * Runs every scenario against one generated space on a fresh simulator, in order: an unmeasured
- * {@code init} that warms the simulator up, the fetch floor, {@code init}, the fast-import floor over init's tree, rendering alone, then the syncs (each after
- * its REST edits) and CLI start. Each scenario is a child process of the real launcher; the
- * simulator's counters are reset right before it. Not thread-safe.
+ * {@code init} that warms the simulator up, the fetch floor, {@code init}, the fast-import floor
+ * over init's tree, rendering alone, then the syncs (each after its REST edits) and CLI start. Each
+ * scenario is a child process of the real launcher; the simulator's counters are reset right before
+ * it. Not thread-safe.
  */
 final class SpaceBench {
 

@@ -3,7 +3,6 @@ package dev.reposix.git;
 import static java.util.Objects.requireNonNull;
 
 import dev.reposix.api.ReposixException;
-import dev.reposix.git.internal.GitBinary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -232,11 +231,7 @@ public final class CheckoutAhead implements AutoCloseable {
                 return;
             }
             List<String> options = gitOptions(repository);
-            String[] indexInfo = WorkingTree.withOptions(options, "update-index", "-z", "--index-info");
-            GitBinary.Result made = GitBinary.run(directory, indexEnvironment(), entries, indexInfo);
-            if (!made.ok()) {
-                throw GitBinary.failure("update-index", made);
-            }
+            WorkingTree.indexEntries(directory, indexEnvironment(), options, entries);
             boolean allMatch = WorkingTree.refreshIndex(directory, indexEnvironment(), options);
             ObjectId commit = awaitCommitted();
             if (commit == null) {

@@ -5,12 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.reposix.git.internal.GitFailures;
 import dev.reposix.git.internal.SpillingInserter;
 import dev.reposix.git.internal.TreeEditor;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -44,8 +40,6 @@ public final class CommitDraft implements AutoCloseable {
     private final ObjectReader reader;
     private final TreeEditor editor;
     private Optional<CheckoutAhead> ahead = Optional.empty();
-    /** While writing ahead: each path's mode and blob as {@code git update-index --index-info} reads them. */
-    private final Map<String, String> entries = new LinkedHashMap<>();
     private int blobsWritten;
     private boolean committed;
 
@@ -158,9 +152,6 @@ public final class CommitDraft implements AutoCloseable {
         requireNonNull(kind, "kind is null");
         checkOpen();
         editor.put(path, kind.mode(), blob);
-        if (ahead.isPresent()) {
-            entries.put(path, Integer.toOctalString(kind.mode().getBits()) + " " + blob.name());
-        }
     }
 
     /**
@@ -173,7 +164,6 @@ public final class CommitDraft implements AutoCloseable {
         checkOpen();
         String checked = GitPath.of(path).value();
         editor.delete(checked);
-        entries.remove(checked);
         ahead.ifPresent(files -> files.forget(checked));
         return this;
     }
@@ -201,17 +191,9 @@ public final class CommitDraft implements AutoCloseable {
             // The tree will hold exactly what was put: git indexes the files written ahead against
             // those entries while the trees and the pack are written, and checks out the rest once
             // the commit is there.
-            ahead.ifPresent(files -> files.indexAhead(repository.getDirectory().toPath(), indexInfo()));
+            ahead.ifPresent(files -> files.indexAhead(repository.getDirectory().toPath(), editor.indexInfo()));
         }
         return write(writeTree(), author, committer, message);
-    }
-
-    /** Every entry put, as {@code git update-index -z --index-info} reads them. */
-    private byte[] indexInfo() {
-        ByteArrayOutputStream info = new ByteArrayOutputStream();
-        entries.forEach((path, modeAndBlob) -> info.writeBytes((modeAndBlob + "\t" + path + "\0")
-                .getBytes(StandardCharsets.UTF_8)));
-        return info.toByteArray();
     }
 
     /**

@@ -131,6 +131,21 @@ public final class WorkingTree {
     }
 
     /**
+     * Makes an index of entries without reading any object (the commit they are of may not be written
+     * yet); {@link #refreshIndex} then gives the files that match their stat data.
+     *
+     * @param entries mode, blob id and path of each, as {@code git update-index -z --index-info} reads them
+     */
+    static void indexEntries(Path directory, Map<String, String> environment, List<String> repository,
+            byte[] entries) {
+        GitBinary.Result made = GitBinary.run(directory, environment, entries,
+                withOptions(repository, "update-index", "-z", "--index-info"));
+        if (!made.ok()) {
+            throw GitBinary.failure("update-index", made);
+        }
+    }
+
+    /**
      * Has git hash every file of a working tree against its index and record the stat data of those
      * that match.
      *
@@ -151,7 +166,7 @@ public final class WorkingTree {
         GitBinary.check(directory, environment, withOptions(repository, "checkout-index", "--all", "--force", "-u"));
     }
 
-    static String[] withOptions(List<String> options, String... arguments) {
+    private static String[] withOptions(List<String> options, String... arguments) {
         List<String> all = new ArrayList<>(options);
         all.addAll(List.of(arguments));
         return all.toArray(String[]::new);

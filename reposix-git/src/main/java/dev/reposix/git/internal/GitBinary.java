@@ -89,17 +89,18 @@ public final class GitBinary {
             LOCAL_REPOSITORY_VARIABLES.forEach(builder.environment()::remove);
             builder.environment().putAll(environment);
             Process process = builder.start();
-            // fed beside the reading of git's output: git may answer before it has read everything
-            Thread feeder = new Thread(() -> feed(process, input), "git-input");
-            feeder.setDaemon(true);
+            Thread feeder = null;
             if (input.length == 0) {
                 process.getOutputStream().close();
             } else {
+                // fed beside the reading of git's output: git may answer before it has read everything
+                feeder = new Thread(() -> feed(process, input), "git-input");
+                feeder.setDaemon(true);
                 feeder.start();
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int exitCode = process.waitFor();
-            if (feeder.isAlive()) {
+            if (feeder != null) {
                 feeder.join();
             }
             return new Result(exitCode, output);

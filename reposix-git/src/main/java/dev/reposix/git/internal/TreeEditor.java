@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.reposix.api.ReposixException;
 import dev.reposix.git.GitErrorCode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -112,6 +113,26 @@ public final class TreeEditor {
             return inserter.insert(new TreeFormatter());
         }
         return result;
+    }
+
+    /**
+     * The files put, as {@code git update-index -z --index-info} reads them: mode, id and path of
+     * each (the last edit of a path counts; deleted paths are left out). Applied to no base tree,
+     * these edits make a tree of exactly these entries.
+     *
+     * @return the entries, NUL-terminated
+     */
+    public byte[] indexInfo() {
+        ByteArrayOutputStream info = new ByteArrayOutputStream();
+        appendIndexInfo(root, "", info);
+        return info.toByteArray();
+    }
+
+    private static void appendIndexInfo(Node node, String where, ByteArrayOutputStream info) {
+        node.files.forEach((name, edit) -> edit.ifPresent(entry -> info.writeBytes((Integer.toOctalString(
+                entry.mode().getBits()) + " " + entry.id().name() + "\t" + where + name + "\0")
+                .getBytes(StandardCharsets.ISO_8859_1))));
+        node.directories.forEach((name, directory) -> appendIndexInfo(directory, where + name + "/", info));
     }
 
     private void place(String path, Optional<Entry> entry) {
